@@ -1,0 +1,2 @@
+# Startup benchmark placeholder: bench/run.py measures `-c pass` directly.
+pass

@@ -1,0 +1,425 @@
+// Implementation of bytecode::verify(). The checks, in order, for each code
+// unit (nested code constants are verified recursively, depth-capped):
+//   1. Tables: positions has one entry per word; localspluskinds has one valid
+//      kind per name; names and identifiers are valid UTF-8; argument counts
+//      fit the localsplus array; stacksize is within limits.
+//   2. Constants: strings are valid UTF-8 (lone surrogates allowed, as the
+//      compiler encodes them), big ints are well-formed, code constants are
+//      present and themselves verify.
+//   3. Decoding: every word's opcode exists; an EXTENDED_ARG prefix is single,
+//      small enough that the combined operand fits 32 bits, and is followed
+//      by an instruction. An instruction starts at its prefix, if any.
+//   4. Operands by kind (opcodes.def OPERAND column), jump targets on
+//      instruction boundaries, KW_NAMES naming a tuple of str.
+//   5. The last instruction is a terminator (no falling off the end).
+//   6. Exception table: start < end <= size, target in range, all three on
+//      boundaries, handler depth within stacksize, sorted, non-overlapping.
+//   7. Stack depth: a worklist abstract interpretation from depth 0 at entry,
+//      with pops/pushes from opcode_info.h; an instruction covered by an
+//      exception entry also flows to the handler with depth
+//      entry.depth + push_lasti + 1 and must itself be at least entry.depth
+//      deep. Depth never goes below 0 or above stacksize and every
+//      instruction is reached with one depth only (merge consistency).
+#include "bytecode/verify.h"
+
+#include "bytecode/opcode_info.h"
+
+#include <vector>
+
+namespace adder::bytecode {
+
+namespace {
+
+// Validates UTF-8; with `allow_surrogates`, 3-byte encodings of U+D800-DFFF
+// are accepted (the compiler's representation of lone surrogates in str).
+bool is_valid_utf8(const std::string& s, bool allow_surrogates)
+{
+    size_t i = 0, n = s.size();
+    auto cont = [&](size_t k) { return k < n && (static_cast<uint8_t>(s[k]) & 0xC0) == 0x80; };
+    while (i < n) {
+        uint8_t c = static_cast<uint8_t>(s[i]);
+        if (c < 0x80) {
+            ++i;
+        } else if (c >= 0xC2 && c <= 0xDF) {
+            if (!cont(i + 1))
+                return false;
+            i += 2;
+        } else if (c >= 0xE0 && c <= 0xEF) {
+            if (!cont(i + 1) || !cont(i + 2))
+                return false;
+            uint8_t c1 = static_cast<uint8_t>(s[i + 1]);
+            if (c == 0xE0 && c1 < 0xA0)
+                return false; // overlong
+            if (c == 0xED && c1 >= 0xA0 && !allow_surrogates)
+                return false;
+            i += 3;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            if (!cont(i + 1) || !cont(i + 2) || !cont(i + 3))
+                return false;
+            uint8_t c1 = static_cast<uint8_t>(s[i + 1]);
+            if ((c == 0xF0 && c1 < 0x90) || (c == 0xF4 && c1 >= 0x90))
+                return false;
+            i += 4;
+        } else {
+            return false;
+        }
+    }
+    return true;
+}
+
+bool is_valid_bigint_text(const std::string& t)
+{
+    size_t i = (!t.empty() && t[0] == '-') ? 1 : 0;
+    if (i == t.size())
+        return false;
+    for (; i < t.size(); ++i)
+        if (t[i] < '0' || t[i] > '9')
+            return false;
+    return true;
+}
+
+// One decoded instruction: `start` is the index of its first word (its
+// EXTENDED_ARG prefix if any), `index` the word holding the opcode.
+struct Instr {
+    uint32_t start;
+    uint32_t index;
+    Opcode op;
+    uint32_t arg;
+};
+
+class Verifier {
+public:
+    Verifier(const CodeUnit& unit, std::string* error, int depth)
+        : m_unit(unit)
+        , m_error(error)
+        , m_depth(depth)
+    {
+    }
+
+    bool run()
+    {
+        return check_tables() && check_consts() && decode() && check_operands() && check_exception_table()
+            && check_stack();
+    }
+
+private:
+    bool fail(const std::string& why)
+    {
+        if (m_error)
+            *m_error = "code '" + m_unit.qualname + "': " + why;
+        return false;
+    }
+
+    bool fail_at(const Instr& in, const std::string& why)
+    {
+        return fail(std::string(opcode_name(in.op)) + " at " + std::to_string(in.index) + ": " + why);
+    }
+
+    bool check_tables()
+    {
+        const CodeUnit& u = m_unit;
+        if (u.positions.size() != u.code.size())
+            return fail("positions size differs from code size");
+        if (u.localspluskinds.size() != u.localsplusnames.size())
+            return fail("localspluskinds size differs from localsplusnames size");
+        for (uint8_t k : u.localspluskinds)
+            if (k != CO_FAST_LOCAL && k != CO_FAST_CELL && k != CO_FAST_FREE && k != (CO_FAST_LOCAL | CO_FAST_CELL))
+                return fail("invalid localsplus kind " + std::to_string(k));
+        if (!is_valid_utf8(u.name, false) || !is_valid_utf8(u.qualname, false))
+            return fail("name is not valid UTF-8");
+        // File names may carry surrogate-escaped bytes of non-UTF-8 paths.
+        if (!is_valid_utf8(u.filename, true))
+            return fail("filename is not valid UTF-8");
+        for (const std::string& n : u.names)
+            if (!is_valid_utf8(n, false))
+                return fail("co_names entry is not valid UTF-8");
+        for (const std::string& n : u.localsplusnames)
+            if (!is_valid_utf8(n, false))
+                return fail("localsplus name is not valid UTF-8");
+        if (u.stacksize < 0 || u.stacksize > verify_max_stacksize)
+            return fail("stacksize out of range");
+        if (u.argcount < 0 || u.posonlyargcount < 0 || u.kwonlyargcount < 0 || u.posonlyargcount > u.argcount)
+            return fail("bad argument counts");
+        int64_t nargs = int64_t(u.argcount) + u.kwonlyargcount + ((u.flags & CO_VARARGS) ? 1 : 0)
+            + ((u.flags & CO_VARKEYWORDS) ? 1 : 0);
+        if (nargs > int64_t(u.localsplusnames.size()))
+            return fail("more arguments than localsplus slots");
+        return true;
+    }
+
+    bool check_const(const Constant& c, int depth)
+    {
+        if (depth > verify_max_depth)
+            return fail("constants nested too deeply");
+        switch (c.kind) {
+        case Constant::Kind::Str:
+            if (!is_valid_utf8(c.text, true))
+                return fail("str constant is not valid UTF-8");
+            break;
+        case Constant::Kind::BigInt:
+            if (!is_valid_bigint_text(c.text))
+                return fail("malformed big int constant");
+            break;
+        case Constant::Kind::Tuple:
+        case Constant::Kind::FrozenSet:
+            for (const Constant& item : c.items)
+                if (!check_const(item, depth + 1))
+                    return false;
+            break;
+        case Constant::Kind::Code: {
+            if (!c.code)
+                return fail("code constant without code");
+            if (m_depth + depth >= verify_max_depth)
+                return fail("code nested too deeply");
+            Verifier nested(*c.code, m_error, m_depth + depth + 1);
+            if (!nested.run())
+                return false;
+            break;
+        }
+        default:
+            break;
+        }
+        return true;
+    }
+
+    bool check_consts()
+    {
+        for (const Constant& c : m_unit.consts)
+            if (!check_const(c, 0))
+                return false;
+        return true;
+    }
+
+    bool decode()
+    {
+        const auto& code = m_unit.code;
+        if (code.empty())
+            return fail("empty code");
+        m_instr_at.assign(code.size(), -1);
+        for (size_t i = 0; i < code.size(); ++i) {
+            Instr in {};
+            in.start = static_cast<uint32_t>(i);
+            uint32_t prefix = 0;
+            if (!is_valid_opcode(code[i] & 0xFF))
+                return fail("invalid opcode " + std::to_string(code[i] & 0xFF) + " at " + std::to_string(i));
+            if (word_opcode(code[i]) == Opcode::EXTENDED_ARG) {
+                prefix = word_operand(code[i]);
+                // One prefix gives 48 bits; more than 8 of them cannot fit 32.
+                if (prefix > 0xFF)
+                    return fail("EXTENDED_ARG operand too large at " + std::to_string(i));
+                ++i;
+                if (i == code.size())
+                    return fail("EXTENDED_ARG at end of code");
+                if (!is_valid_opcode(code[i] & 0xFF))
+                    return fail("invalid opcode " + std::to_string(code[i] & 0xFF) + " at " + std::to_string(i));
+                if (word_opcode(code[i]) == Opcode::EXTENDED_ARG)
+                    return fail("chained EXTENDED_ARG at " + std::to_string(i));
+            }
+            in.index = static_cast<uint32_t>(i);
+            in.op = word_opcode(code[i]);
+            in.arg = (prefix << operand_bits) | word_operand(code[i]);
+            m_instr_at[in.start] = static_cast<int>(m_instrs.size());
+            m_instrs.push_back(in);
+        }
+        if (!is_terminator(m_instrs.back().op))
+            return fail("last instruction is not a terminator");
+        return true;
+    }
+
+    bool is_boundary(uint64_t index) const { return index < m_instr_at.size() && m_instr_at[index] >= 0; }
+
+    bool check_count_operand(const Instr& in)
+    {
+        uint32_t a = in.arg;
+        switch (in.op) {
+        case Opcode::COPY:
+            return a >= 1 || fail_at(in, "operand must be >= 1");
+        case Opcode::SWAP:
+            return a >= 2 || fail_at(in, "operand must be >= 2");
+        case Opcode::BUILD_SLICE:
+            return a == 2 || a == 3 || fail_at(in, "operand must be 2 or 3");
+        case Opcode::RAISE_VARARGS:
+            return a <= 2 || fail_at(in, "operand must be <= 2");
+        case Opcode::RESUME:
+            return a <= 3 || fail_at(in, "operand must be <= 3");
+        case Opcode::IS_OP:
+        case Opcode::CONTAINS_OP:
+            return a <= 1 || fail_at(in, "operand must be 0 or 1");
+        case Opcode::COPY_FREE_VARS:
+            return a <= m_unit.localsplusnames.size() || fail_at(in, "more free vars than slots");
+        case Opcode::FORMAT_VALUE:
+            return a <= 7 || fail_at(in, "bad flags");
+        case Opcode::MAKE_FUNCTION:
+            return a <= 15 || fail_at(in, "bad flags");
+        case Opcode::CALL_FUNCTION_EX:
+            return a <= 1 || fail_at(in, "bad flags");
+        default:
+            return true;
+        }
+    }
+
+    bool check_operands()
+    {
+        const CodeUnit& u = m_unit;
+        for (const Instr& in : m_instrs) {
+            uint32_t a = in.arg;
+            switch (operand_kind(in.op)) {
+            case OperandKind::NONE:
+                break;
+            case OperandKind::CONST:
+                if (a >= u.consts.size())
+                    return fail_at(in, "constant index out of range");
+                break;
+            case OperandKind::NAME:
+                if (a >= u.names.size())
+                    return fail_at(in, "name index out of range");
+                break;
+            case OperandKind::GLOBAL:
+                if ((a >> 1) >= u.names.size())
+                    return fail_at(in, "global name index out of range");
+                break;
+            case OperandKind::LOCAL:
+                if (a >= u.localsplusnames.size())
+                    return fail_at(in, "local index out of range");
+                break;
+            case OperandKind::FREE:
+                if (a >= u.localsplusnames.size())
+                    return fail_at(in, "cell index out of range");
+                if (!(u.localspluskinds[a] & (CO_FAST_CELL | CO_FAST_FREE)))
+                    return fail_at(in, "slot is not a cell or free variable");
+                break;
+            case OperandKind::JUMP:
+                if (!is_boundary(a))
+                    return fail_at(in, "jump target not on an instruction boundary");
+                break;
+            case OperandKind::BINOP:
+                if (a > 25)
+                    return fail_at(in, "unknown binary operator");
+                break;
+            case OperandKind::CMP:
+                if (a > 5)
+                    return fail_at(in, "unknown comparison");
+                break;
+            case OperandKind::COUNT:
+            case OperandKind::FLAGS:
+                // Keeps every stack-effect expression of opcodes.def within int.
+                if (a > verify_max_count_operand)
+                    return fail_at(in, "operand too large");
+                if (!check_count_operand(in))
+                    return false;
+                break;
+            }
+            if (in.op == Opcode::KW_NAMES) {
+                const Constant& c = u.consts[a];
+                if (c.kind != Constant::Kind::Tuple)
+                    return fail_at(in, "constant is not a tuple");
+                for (const Constant& item : c.items)
+                    if (item.kind != Constant::Kind::Str)
+                        return fail_at(in, "keyword name is not a str");
+            }
+        }
+        return true;
+    }
+
+    bool check_exception_table()
+    {
+        const auto& table = m_unit.exception_table;
+        uint64_t size = m_unit.code.size();
+        for (size_t k = 0; k < table.size(); ++k) {
+            const ExceptionEntry& e = table[k];
+            std::string where = "exception entry " + std::to_string(k) + ": ";
+            if (!(e.start < e.end && e.end <= size))
+                return fail(where + "bad range");
+            if (!is_boundary(e.start) || (e.end != size && !is_boundary(e.end)))
+                return fail(where + "range not on instruction boundaries");
+            if (!is_boundary(e.target))
+                return fail(where + "target not on an instruction boundary");
+            if (uint64_t(e.depth) + (e.push_lasti ? 1 : 0) + 1 > uint64_t(m_unit.stacksize))
+                return fail(where + "handler depth exceeds stacksize");
+            if (k > 0 && e.start < table[k - 1].end)
+                return fail(where + "entries unsorted or overlapping");
+        }
+        // Map each instruction to the entry covering it (entries are sorted
+        // and disjoint, so one sweep suffices).
+        m_handler_of.assign(m_instrs.size(), -1);
+        size_t k = 0;
+        for (size_t i = 0; i < m_instrs.size(); ++i) {
+            uint32_t at = m_instrs[i].start;
+            while (k < table.size() && table[k].end <= at)
+                ++k;
+            if (k < table.size() && table[k].start <= at)
+                m_handler_of[i] = static_cast<int>(k);
+        }
+        return true;
+    }
+
+    bool flow(size_t to, int64_t depth, const Instr& from)
+    {
+        if (depth < 0)
+            return fail_at(from, "stack underflow");
+        if (depth > m_unit.stacksize)
+            return fail_at(from, "stack depth exceeds stacksize");
+        if (m_depths[to] < 0) {
+            m_depths[to] = depth;
+            m_worklist.push_back(to);
+            return true;
+        }
+        if (m_depths[to] != depth)
+            return fail_at(from, "inconsistent stack depth at " + std::to_string(m_instrs[to].start) + " ("
+                    + std::to_string(m_depths[to]) + " vs " + std::to_string(depth) + ")");
+        return true;
+    }
+
+    bool check_stack()
+    {
+        m_depths.assign(m_instrs.size(), -1);
+        m_depths[0] = 0;
+        m_worklist.push_back(0);
+        while (!m_worklist.empty()) {
+            size_t k = m_worklist.back();
+            m_worklist.pop_back();
+            const Instr& in = m_instrs[k];
+            int64_t d = m_depths[k];
+            if (int h = m_handler_of[k]; h >= 0) {
+                const ExceptionEntry& e = m_unit.exception_table[h];
+                if (d < int64_t(e.depth))
+                    return fail_at(in, "stack shallower than its handler's depth");
+                if (!flow(m_instr_at[e.target], int64_t(e.depth) + (e.push_lasti ? 1 : 0) + 1, in))
+                    return false;
+            }
+            int64_t pops = stack_pops(in.op, in.arg);
+            if (pops > d)
+                return fail_at(in, "stack underflow");
+            if (!is_terminator(in.op)) {
+                // The last instruction is a terminator, so k + 1 exists.
+                if (!flow(k + 1, d - pops + stack_pushes(in.op, in.arg, false), in))
+                    return false;
+            } else if (!is_branch(in.op) && d - pops + stack_pushes(in.op, in.arg, false) > m_unit.stacksize) {
+                return fail_at(in, "stack depth exceeds stacksize");
+            }
+            if (is_branch(in.op)) {
+                if (!flow(m_instr_at[in.arg], d - pops + stack_pushes(in.op, in.arg, true), in))
+                    return false;
+            }
+        }
+        return true;
+    }
+
+    const CodeUnit& m_unit;
+    std::string* m_error;
+    int m_depth;
+    std::vector<Instr> m_instrs;
+    std::vector<int> m_instr_at;   // word index -> instruction number, -1 inside a prefix pair
+    std::vector<int> m_handler_of; // instruction number -> exception entry, -1 when uncovered
+    std::vector<int64_t> m_depths; // instruction number -> stack depth on entry, -1 unknown
+    std::vector<size_t> m_worklist;
+};
+
+} // namespace
+
+bool verify(const CodeUnit& unit, std::string* error)
+{
+    return Verifier(unit, error, 0).run();
+}
+
+} // namespace adder::bytecode

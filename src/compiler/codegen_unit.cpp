@@ -1,0 +1,591 @@
+// Per-scope bookkeeping of the code generator: entering and leaving code
+// units, blocks and instruction emission, co_consts/co_names/varnames tables,
+// name resolution to LOAD_FAST/LOAD_DEREF/LOAD_GLOBAL/LOAD_NAME (CPython's
+// compiler_nameop), closures, and assembling a finished unit into a CodeUnit.
+#include "compiler/assembler.h"
+#include "compiler/codegen.h"
+#include "compiler/constfold.h"
+
+#include "bytecode/opcode_info.h"
+
+#include <algorithm>
+
+namespace adder::compiler {
+
+using bytecode::Opcode;
+using namespace ast;
+
+Codegen::Codegen(SymbolTable& table, CodegenOptions options)
+    : m_table(table)
+    , m_options(std::move(options))
+{
+}
+
+bool Codegen::fail(std::string msg)
+{
+    if (!m_error) {
+        CompileError err;
+        err.msg = std::move(msg);
+        err.lineno = u ? u->loc.lineno : 0;
+        err.col = u ? u->loc.col : 0;
+        err.end_lineno = u ? u->loc.end_lineno : 0;
+        err.end_col = u ? u->loc.end_col : 0;
+        m_error = std::move(err);
+    }
+    return false;
+}
+
+void Codegen::warn(std::string msg)
+{
+    CompileWarning w;
+    w.msg = std::move(msg);
+    w.lineno = u->loc.lineno;
+    w.col = u->loc.col;
+    w.end_lineno = u->loc.end_lineno;
+    w.end_col = u->loc.end_col;
+    m_warnings.push_back(std::move(w));
+}
+
+bool Codegen::fail_at(std::string msg, const Location& loc)
+{
+    set_loc(loc);
+    return fail(std::move(msg));
+}
+
+void Codegen::set_loc(const Location& loc)
+{
+    u->loc.lineno = loc.lineno;
+    u->loc.end_lineno = loc.end_lineno;
+    u->loc.col = loc.col_offset;
+    u->loc.end_col = loc.end_col_offset;
+}
+
+int Codegen::new_block()
+{
+    u->blocks.emplace_back();
+    return static_cast<int>(u->blocks.size() - 1);
+}
+
+void Codegen::use_block(int b)
+{
+    u->order.push_back(b);
+    u->cur = b;
+}
+
+void Codegen::next_block()
+{
+    use_block(new_block());
+}
+
+void Codegen::emit(int op, uint32_t arg)
+{
+    // Instructions after a jump or terminator start a new block, so every
+    // block ends at its only control transfer.
+    auto& cur = u->blocks[u->cur].instrs;
+    if (!cur.empty()) {
+        const Instr& last = cur.back();
+        if (!is_pseudo(last.op) && (bytecode::is_branch(static_cast<Opcode>(last.op)) || bytecode::is_terminator(static_cast<Opcode>(last.op))))
+            next_block();
+    }
+    // PUSH_NULL; LOAD_GLOBAL x  =>  LOAD_GLOBAL (x | push_null), as 3.11's peephole pass.
+    if (op == op_of(Opcode::LOAD_GLOBAL)) {
+        auto& ins = u->blocks[u->cur].instrs;
+        if (!ins.empty() && ins.back().op == op_of(Opcode::PUSH_NULL) && !(arg & 1)) {
+            ins.back().op = op;
+            ins.back().arg = arg | 1;
+            ins.back().pos = u->loc;
+            return;
+        }
+    }
+    // LOAD_CONST x n; BUILD_TUPLE n  =>  LOAD_CONST (x...), as 3.11's fold_tuple_on_constants.
+    if (op == op_of(Opcode::BUILD_TUPLE)) {
+        auto& ins = u->blocks[u->cur].instrs;
+        if (ins.size() >= arg) {
+            bool all = true;
+            for (size_t i = ins.size() - arg; i < ins.size() && all; ++i)
+                all = ins[i].op == op_of(Opcode::LOAD_CONST);
+            if (all) {
+                bytecode::Constant t;
+                t.kind = bytecode::Constant::Kind::Tuple;
+                for (size_t i = ins.size() - arg; i < ins.size(); ++i)
+                    t.items.push_back(u->consts[ins[i].arg]);
+                ins.resize(ins.size() - arg);
+                emit(Opcode::LOAD_CONST, add_const(std::move(t)));
+                return;
+            }
+        }
+    }
+    // BUILD_TUPLE n; UNPACK_SEQUENCE n  =>  nothing / SWAP 2 / SWAP 3 (`a, b = b, a`).
+    if (op == op_of(Opcode::UNPACK_SEQUENCE) && arg >= 1 && arg <= 3) {
+        auto& ins = u->blocks[u->cur].instrs;
+        if (!ins.empty() && ins.back().op == op_of(Opcode::BUILD_TUPLE) && ins.back().arg == arg) {
+            if (arg == 1) {
+                ins.pop_back();
+            } else {
+                ins.back().op = op_of(Opcode::SWAP);
+                ins.back().pos = u->loc;
+            }
+            return;
+        }
+    }
+    Instr in;
+    in.op = op;
+    in.arg = arg;
+    in.pos = u->loc;
+    u->blocks[u->cur].instrs.push_back(in);
+}
+
+void Codegen::emit_jump(int op, int target)
+{
+    // LOAD_CONST None; IS_OP k; POP_JUMP_IF_{FALSE,TRUE}  =>  POP_JUMP_IF_[NOT_]NONE.
+    if (op == op_of(Opcode::POP_JUMP_IF_FALSE) || op == op_of(Opcode::POP_JUMP_IF_TRUE)) {
+        auto& ins = u->blocks[u->cur].instrs;
+        size_t n = ins.size();
+        if (n >= 2 && ins[n - 1].op == op_of(Opcode::IS_OP) && ins[n - 2].op == op_of(Opcode::LOAD_CONST)
+            && u->consts[ins[n - 2].arg].kind == bytecode::Constant::Kind::None) {
+            bool not_none = (op == op_of(Opcode::POP_JUMP_IF_FALSE)) != (ins[n - 1].arg != 0);
+            ins.resize(n - 2);
+            op = op_of(not_none ? Opcode::POP_JUMP_IF_NOT_NONE : Opcode::POP_JUMP_IF_NONE);
+        }
+    }
+    emit(op, 0);
+    u->blocks[u->cur].instrs.back().target = target;
+}
+
+void Codegen::emit_noline(Opcode op, uint32_t arg)
+{
+    auto saved = u->loc;
+    unset_loc();
+    emit(op, arg);
+    u->loc = saved;
+}
+
+void Codegen::emit_jump_noline(Opcode op, int target)
+{
+    auto saved = u->loc;
+    unset_loc();
+    emit_jump(op, target);
+    u->loc = saved;
+}
+
+namespace {
+
+bool code_equal(const bytecode::CodeUnit& a, const bytecode::CodeUnit& b);
+
+bool const_equal(const bytecode::Constant& a, const bytecode::Constant& b)
+{
+    if (a.kind != b.kind)
+        return false;
+    if (a.kind == bytecode::Constant::Kind::Code)
+        return a.code && b.code && code_equal(*a.code, *b.code);
+    if (a.kind == bytecode::Constant::Kind::Tuple || a.kind == bytecode::Constant::Kind::FrozenSet) {
+        if (a.items.size() != b.items.size())
+            return false;
+        for (size_t i = 0; i < a.items.size(); ++i)
+            if (!const_equal(a.items[i], b.items[i]))
+                return false;
+        return true;
+    }
+    return constant_key(a) == constant_key(b);
+}
+
+// Structural equality, so that a block compiled twice (a `while` test, a
+// `finally` body) yields one code constant, as CPython's equal code objects
+// merge in co_consts.
+bool code_equal(const bytecode::CodeUnit& a, const bytecode::CodeUnit& b)
+{
+    if (a.name != b.name || a.qualname != b.qualname || a.firstlineno != b.firstlineno || a.argcount != b.argcount
+        || a.posonlyargcount != b.posonlyargcount || a.kwonlyargcount != b.kwonlyargcount || a.flags != b.flags
+        || a.stacksize != b.stacksize || a.code != b.code || a.names != b.names || a.localsplusnames != b.localsplusnames
+        || a.localspluskinds != b.localspluskinds || a.consts.size() != b.consts.size()
+        || a.exception_table.size() != b.exception_table.size() || a.positions.size() != b.positions.size())
+        return false;
+    for (size_t i = 0; i < a.positions.size(); ++i) {
+        const auto &p = a.positions[i], &q = b.positions[i];
+        if (p.lineno != q.lineno || p.end_lineno != q.end_lineno || p.col != q.col || p.end_col != q.end_col)
+            return false;
+    }
+    for (size_t i = 0; i < a.exception_table.size(); ++i) {
+        const auto &x = a.exception_table[i], &y = b.exception_table[i];
+        if (x.start != y.start || x.end != y.end || x.target != y.target || x.depth != y.depth || x.push_lasti != y.push_lasti)
+            return false;
+    }
+    for (size_t i = 0; i < a.consts.size(); ++i)
+        if (!const_equal(a.consts[i], b.consts[i]))
+            return false;
+    return true;
+}
+
+} // namespace
+
+uint32_t Codegen::add_const(bytecode::Constant c)
+{
+    if (c.kind == bytecode::Constant::Kind::Code) {
+        for (size_t i = 0; i < u->consts.size(); ++i)
+            if (u->consts[i].kind == bytecode::Constant::Kind::Code && const_equal(u->consts[i], c))
+                return static_cast<uint32_t>(i);
+        u->consts.push_back(std::move(c));
+        return static_cast<uint32_t>(u->consts.size() - 1);
+    }
+    std::string key = constant_key(c);
+    auto it = u->const_index.find(key);
+    if (it != u->const_index.end())
+        return it->second;
+    uint32_t i = static_cast<uint32_t>(u->consts.size());
+    u->consts.push_back(std::move(c));
+    u->const_index.emplace(std::move(key), i);
+    return i;
+}
+
+void Codegen::load_none()
+{
+    load_const(bytecode::Constant {});
+}
+
+uint32_t Codegen::add_name(const std::string& name)
+{
+    auto it = u->name_index.find(name);
+    if (it != u->name_index.end())
+        return it->second;
+    uint32_t i = static_cast<uint32_t>(u->names.size());
+    u->names.push_back(name);
+    u->name_index.emplace(name, i);
+    return i;
+}
+
+uint32_t Codegen::add_varname(const std::string& name)
+{
+    auto it = u->varname_index.find(name);
+    if (it != u->varname_index.end())
+        return it->second;
+    uint32_t i = static_cast<uint32_t>(u->varnames.size());
+    u->varnames.push_back(name);
+    u->varname_index.emplace(name, i);
+    return i;
+}
+
+int Codegen::deref_index(const std::string& name)
+{
+    for (size_t i = 0; i < u->cellvars.size(); ++i)
+        if (u->cellvars[i] == name)
+            return static_cast<int>(i);
+    for (size_t i = 0; i < u->freevars.size(); ++i)
+        if (u->freevars[i] == name)
+            return static_cast<int>(u->cellvars.size() + i);
+    return -1;
+}
+
+// CPython's compiler_nameop.
+void Codegen::nameop(const std::string& raw, ExprContext ctx)
+{
+    std::string name = mangle_name(raw);
+    if (raw == "__debug__" && ctx != ExprContext::Load) {
+        fail(ctx == ExprContext::Store ? "cannot assign to __debug__" : "cannot delete __debug__");
+        return;
+    }
+    if (ctx == ExprContext::Load && raw == "__debug__") {
+        bytecode::Constant c;
+        c.kind = m_options.optimize ? bytecode::Constant::Kind::False : bytecode::Constant::Kind::True;
+        load_const(c);
+        return;
+    }
+    NameScope scope = u->ste->scope_of(name);
+    enum { OpName, OpFast, OpGlobal, OpDeref } optype = OpName;
+    bool function = u->ste->type == BlockType::Function;
+    switch (scope) {
+    case NameScope::Free:
+    case NameScope::Cell: optype = OpDeref; break;
+    case NameScope::Local:
+        if (function)
+            optype = OpFast;
+        break;
+    case NameScope::GlobalImplicit:
+        if (function)
+            optype = OpGlobal;
+        break;
+    case NameScope::GlobalExplicit: optype = OpGlobal; break;
+    default: break;
+    }
+    switch (optype) {
+    case OpDeref: {
+        int i = deref_index(name);
+        if (i < 0) {
+            fail("internal error: no cell for '" + name + "'");
+            return;
+        }
+        Opcode op = ctx == ExprContext::Load ? (u->ste->type == BlockType::Class ? Opcode::LOAD_CLASSDEREF : Opcode::LOAD_DEREF)
+            : ctx == ExprContext::Store     ? Opcode::STORE_DEREF
+                                            : Opcode::DELETE_DEREF;
+        emit(op, static_cast<uint32_t>(i));
+        return;
+    }
+    case OpFast: {
+        Opcode op = ctx == ExprContext::Load ? Opcode::LOAD_FAST : ctx == ExprContext::Store ? Opcode::STORE_FAST : Opcode::DELETE_FAST;
+        emit(op, add_varname(name));
+        return;
+    }
+    case OpGlobal: {
+        if (ctx == ExprContext::Load)
+            emit(Opcode::LOAD_GLOBAL, add_name(name) << 1);
+        else
+            emit(ctx == ExprContext::Store ? Opcode::STORE_GLOBAL : Opcode::DELETE_GLOBAL, add_name(name));
+        return;
+    }
+    case OpName: {
+        Opcode op = ctx == ExprContext::Load ? Opcode::LOAD_NAME : ctx == ExprContext::Store ? Opcode::STORE_NAME : Opcode::DELETE_NAME;
+        emit(op, add_name(name));
+        return;
+    }
+    }
+}
+
+void Codegen::push_fblock(FBlockType type, int block, int exit, const void* datum)
+{
+    // CPython's CO_MAXBLOCKS: a limit of the language, kept for compatibility.
+    constexpr size_t max_blocks = 20;
+    if (u->fblocks.size() >= max_blocks)
+        fail("too many statically nested blocks");
+    u->fblocks.push_back(FBlock { type, block, exit, datum });
+}
+
+void Codegen::enter_scope(std::string name, ScopeType type, const void* key, int firstlineno)
+{
+    auto unit = std::make_unique<Unit>();
+    unit->ste = m_table.lookup(key);
+    if (!unit->ste) {
+        // A symtable/codegen disagreement is a compiler bug: report it, and
+        // keep going on an empty scope rather than crash.
+        static Scope s_empty_function_scope = [] { Scope s; s.type = BlockType::Function; return s; }();
+        CompileError e;
+        e.type = "SystemError";
+        e.msg = "compiler: no symbol table entry for " + name;
+        e.lineno = firstlineno;
+        if (!m_error)
+            m_error = std::move(e);
+        unit->ste = &s_empty_function_scope;
+    }
+    unit->scope_type = type;
+    unit->name = std::move(name);
+    unit->firstlineno = firstlineno;
+    if (u)
+        unit->private_name = u->private_name;
+    // Cells: names the symtable marked CELL, sorted (CPython's dictbytype).
+    for (const auto& sym : unit->ste->symbols)
+        if (sym.scope == NameScope::Cell)
+            unit->cellvars.push_back(sym.name);
+    std::sort(unit->cellvars.begin(), unit->cellvars.end());
+    if (unit->ste->needs_class_closure)
+        unit->cellvars.insert(unit->cellvars.begin(), "__class__");
+    for (const auto& sym : unit->ste->symbols)
+        if (sym.scope == NameScope::Free || (sym.flags & DEF_FREE_CLASS))
+            unit->freevars.push_back(sym.name);
+    std::sort(unit->freevars.begin(), unit->freevars.end());
+    for (const auto& v : unit->ste->varnames) {
+        unit->varname_index.emplace(v, static_cast<uint32_t>(unit->varnames.size()));
+        unit->varnames.push_back(v);
+    }
+    m_stack.push_back(std::move(unit));
+    u = m_stack.back().get();
+    use_block(new_block());
+    if (type != ScopeType::Module)
+        set_qualname();
+    else
+        u->qualname = u->name;
+    // RESUME sits on the def line (line 0 for modules, as in 3.11).
+    u->loc = bytecode::Position { type == ScopeType::Module ? 0 : firstlineno, type == ScopeType::Module ? 0 : firstlineno, -1, -1 };
+    emit(Opcode::RESUME, 0);
+}
+
+// CPython's compiler_set_qualname.
+void Codegen::set_qualname()
+{
+    std::string base;
+    if (m_stack.size() > 2) {
+        Unit* parent = m_stack[m_stack.size() - 2].get();
+        bool force_global = false;
+        if (u->scope_type == ScopeType::Function || u->scope_type == ScopeType::AsyncFunction || u->scope_type == ScopeType::Class) {
+            std::string mangled = mangle(parent->private_name, u->name);
+            if (parent->ste->scope_of(mangled) == NameScope::GlobalExplicit)
+                force_global = true;
+        }
+        if (!force_global) {
+            if (parent->scope_type == ScopeType::Function || parent->scope_type == ScopeType::AsyncFunction || parent->scope_type == ScopeType::Lambda)
+                base = parent->qualname + ".<locals>";
+            else
+                base = parent->qualname;
+        }
+    }
+    u->qualname = base.empty() ? u->name : base + "." + u->name;
+}
+
+std::shared_ptr<bytecode::CodeUnit> Codegen::leave_scope_assemble(bool add_none)
+{
+    auto code = std::make_shared<bytecode::CodeUnit>();
+    if (!failed()) {
+        // Every block that falls off the end returns None.
+        auto& last = u->blocks[u->cur].instrs;
+        bool ends = !last.empty() && !is_pseudo(last.back().op) && bytecode::is_terminator(static_cast<Opcode>(last.back().op));
+        if (!ends) {
+            unset_loc();
+            if (add_none)
+                load_none();
+            emit(Opcode::RETURN_VALUE);
+        }
+
+        const Scope* ste = u->ste;
+        uint32_t flags = 0;
+        if (ste->type == BlockType::Function) {
+            flags |= bytecode::CO_NEWLOCALS | bytecode::CO_OPTIMIZED;
+            if (ste->is_nested)
+                flags |= bytecode::CO_NESTED;
+            if (ste->is_generator && !ste->is_coroutine)
+                flags |= bytecode::CO_GENERATOR;
+            if (!ste->is_generator && ste->is_coroutine)
+                flags |= bytecode::CO_COROUTINE;
+            if (ste->is_generator && ste->is_coroutine)
+                flags |= bytecode::CO_ASYNC_GENERATOR;
+            if (ste->has_varargs)
+                flags |= bytecode::CO_VARARGS;
+            if (ste->has_varkeywords)
+                flags |= bytecode::CO_VARKEYWORDS;
+        }
+        flags |= m_options.future_flags;
+        if (is_top_level_await() && ste->is_coroutine && !ste->is_generator)
+            flags |= bytecode::CO_COROUTINE;
+
+        // localsplus: locals, then cells that are not arguments, then frees.
+        code->localsplusnames = u->varnames;
+        code->localspluskinds.assign(u->varnames.size(), bytecode::CO_FAST_LOCAL);
+        std::vector<int> deref_map;
+        for (const auto& cell : u->cellvars) {
+            auto it = u->varname_index.find(cell);
+            if (it != u->varname_index.end()) {
+                code->localspluskinds[it->second] |= bytecode::CO_FAST_CELL;
+                deref_map.push_back(static_cast<int>(it->second));
+            } else {
+                deref_map.push_back(static_cast<int>(code->localsplusnames.size()));
+                code->localsplusnames.push_back(cell);
+                code->localspluskinds.push_back(bytecode::CO_FAST_CELL);
+            }
+        }
+        for (const auto& fv : u->freevars) {
+            deref_map.push_back(static_cast<int>(code->localsplusnames.size()));
+            code->localsplusnames.push_back(fv);
+            code->localspluskinds.push_back(bytecode::CO_FAST_FREE);
+        }
+
+        // Prefix: COPY_FREE_VARS, MAKE_CELL..., RETURN_GENERATOR, POP_TOP.
+        std::vector<Instr> prefix;
+        bytecode::Position first { u->firstlineno, u->firstlineno, -1, -1 };
+        if (u->scope_type == ScopeType::Module)
+            first = bytecode::Position { 0, 0, -1, -1 };
+        bytecode::Position none { -1, -1, -1, -1 };
+        if (!u->freevars.empty())
+            prefix.push_back(Instr { op_of(Opcode::COPY_FREE_VARS), static_cast<uint32_t>(u->freevars.size()), -1, none });
+        std::vector<int> cell_slots;
+        for (size_t i = 0; i < u->cellvars.size(); ++i)
+            cell_slots.push_back(deref_map[i]);
+        std::sort(cell_slots.begin(), cell_slots.end());
+        for (int slot : cell_slots)
+            prefix.push_back(Instr { op_of(Opcode::MAKE_CELL), static_cast<uint32_t>(slot), -1, none });
+        if (flags & (bytecode::CO_GENERATOR | bytecode::CO_COROUTINE | bytecode::CO_ASYNC_GENERATOR)) {
+            prefix.push_back(Instr { op_of(Opcode::RETURN_GENERATOR), 0, -1, first });
+            prefix.push_back(Instr { op_of(Opcode::POP_TOP), 0, -1, first });
+        }
+        // MAKE_CELL operands are already localsplus indices; mark them by
+        // mapping through an identity table entry appended past the derefs.
+        auto& entry = u->blocks[u->order.front()].instrs;
+        std::vector<int> full_map = deref_map;
+        for (auto& in : prefix) {
+            if (in.op == op_of(Opcode::MAKE_CELL)) {
+                full_map.push_back(static_cast<int>(in.arg));
+                in.arg = static_cast<uint32_t>(full_map.size() - 1);
+            }
+        }
+        entry.insert(entry.begin(), prefix.begin(), prefix.end());
+
+        code->name = u->name;
+        code->qualname = u->qualname;
+        code->filename = m_options.filename;
+        code->firstlineno = u->firstlineno;
+        code->argcount = u->argcount;
+        code->posonlyargcount = u->posonlyargcount;
+        code->kwonlyargcount = u->kwonlyargcount;
+        code->flags = flags;
+        remove_unused_consts();
+        code->consts = std::move(u->consts);
+        code->names = std::move(u->names);
+        std::string err = assemble(u->blocks, u->order, full_map, *code);
+        if (!err.empty()) {
+            CompileError e;
+            e.type = "SystemError";
+            e.msg = "compiler: " + err + " in " + u->qualname;
+            e.lineno = u->firstlineno;
+            m_error = std::move(e);
+        }
+    }
+    m_stack.pop_back();
+    u = m_stack.empty() ? nullptr : m_stack.back().get();
+    return code;
+}
+
+// CPython's remove_unused_consts: drop constants no instruction refers to
+// (left behind by folding); co_consts[0] stays, it may be the docstring.
+void Codegen::remove_unused_consts()
+{
+    size_t n = u->consts.size();
+    if (n == 0)
+        return;
+    std::vector<bool> used(n, false);
+    used[0] = true;
+    for (const auto& b : u->blocks)
+        for (const auto& in : b.instrs)
+            if (!is_pseudo(in.op) && bytecode::operand_kind(static_cast<Opcode>(in.op)) == bytecode::OperandKind::CONST && in.arg < n)
+                used[in.arg] = true;
+    std::vector<uint32_t> remap(n, 0);
+    std::vector<bytecode::Constant> kept;
+    for (size_t i = 0; i < n; ++i) {
+        if (!used[i])
+            continue;
+        remap[i] = static_cast<uint32_t>(kept.size());
+        kept.push_back(std::move(u->consts[i]));
+    }
+    if (kept.size() == n) {
+        u->consts = std::move(kept);
+        return;
+    }
+    for (auto& b : u->blocks)
+        for (auto& in : b.instrs)
+            if (!is_pseudo(in.op) && bytecode::operand_kind(static_cast<Opcode>(in.op)) == bytecode::OperandKind::CONST)
+                in.arg = remap[in.arg];
+    u->consts = std::move(kept);
+    u->const_index.clear();
+}
+
+// CPython's compiler_make_closure: LOAD_CLOSURE each free variable of `code`
+// from this scope, then MAKE_FUNCTION with `flags`.
+void Codegen::make_closure(std::shared_ptr<bytecode::CodeUnit> code, uint32_t flags)
+{
+    int nfree = code->nfreevars();
+    if (nfree) {
+        size_t first = code->localsplusnames.size() - static_cast<size_t>(nfree);
+        for (size_t i = first; i < code->localsplusnames.size(); ++i) {
+            const std::string& name = code->localsplusnames[i];
+            int arg = deref_index(name);
+            if (arg < 0) {
+                fail("internal error: no closure cell for '" + name + "' in " + u->qualname);
+                return;
+            }
+            emit(Opcode::LOAD_CLOSURE, static_cast<uint32_t>(arg));
+        }
+        flags |= 8;
+        emit(Opcode::BUILD_TUPLE, static_cast<uint32_t>(nfree));
+    }
+    bytecode::Constant c;
+    c.kind = bytecode::Constant::Kind::Code;
+    c.code = std::move(code);
+    load_const(std::move(c));
+    emit(Opcode::MAKE_FUNCTION, flags);
+}
+
+} // namespace adder::compiler

@@ -1,0 +1,248 @@
+// See source_loader.h. This is the glue between the import system and the
+// cache library: it owns the interpreter's PycCache, keeps its options in
+// step with `sys`, compiles on a miss and turns the library's sourceless
+// errors into the exceptions CPython raises (spec §4.1, §6 S2).
+#include "import/source_loader.h"
+
+#include <cerrno>
+#include <climits>
+#include <cstdio>
+#include <cstring>
+#include <unistd.h>
+
+#include "builtins/builtins.h"
+#include "cache/magic.h"
+#include "compiler/compiler.h"
+#include "import/module_spec.h"
+#include "modules/cache_modules.h"
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/exception.h"
+#include "objects/ops.h"
+#include "objects/str.h"
+
+namespace adder {
+Dict* sys_dict();
+Value make_syntax_error(const parser::SyntaxErrorInfo& info);
+} // namespace adder
+
+namespace adder::imp {
+
+namespace {
+
+int g_verbose = 0;
+
+cache::PycCache& the_cache()
+{
+    // Never destroyed: modules may be imported from atexit handlers.
+    static auto* c = new cache::PycCache();
+    return *c;
+}
+
+// OSError(errno, strerror, filename), as the subclass CPython picks.
+Pending raise_os_error(int err, const std::string& filename) { return cachemod::raise_errno(err, filename); }
+
+// ImportError(msg, name=..., path=...) as _classify_pyc raises it.
+Pending raise_import_error(const std::string& message, std::string_view name, const std::string& path)
+{
+    throw_error(g_ImportError, "%s", message.c_str());
+    Value exc = pending_exception();
+    if (exc && exc.as_object()->dict()) {
+        exc.as_object()->dict()->set_str("name", Value(Str::create(name)));
+        exc.as_object()->dict()->set_str("path", Value(Str::create(path)));
+    }
+    return pending;
+}
+
+void say_all(const std::vector<std::string>& lines)
+{
+    for (const std::string& l : lines)
+        verbose_message(l);
+}
+
+} // namespace
+
+void configure_cache(const Config& config)
+{
+    cache::CacheOptions& o = the_cache().options();
+    o.dont_write_bytecode = config.dont_write_bytecode;
+    o.optimize = config.optimize;
+    o.pycache_prefix = config.pycache_prefix;
+    o.verbose = config.verbose > 0;
+    o.check_hash_based_pycs = config.check_hash_based_pycs == "always" ? cache::CheckHashMode::Always
+        : config.check_hash_based_pycs == "never"                      ? cache::CheckHashMode::Never
+                                                                       : cache::CheckHashMode::Default;
+    g_verbose = config.verbose;
+    cachemod::register_cache_modules();
+}
+
+int verbose_level() { return g_verbose; }
+
+cache::PycCache& pyc_cache()
+{
+    cache::CacheOptions& o = the_cache().options();
+    // Rule W1 and P5: both are read at every use, a program may assign them.
+    if (Dict* sd = sys_dict()) {
+        Value dwb = sd->get_str("dont_write_bytecode");
+        if (dwb) {
+            Result<bool> t = truthy(dwb);
+            if (t.is_ok())
+                o.dont_write_bytecode = t.value();
+            else
+                take_pending();
+        }
+        Value prefix = sd->get_str("pycache_prefix");
+        if (prefix && is_str(prefix))
+            o.pycache_prefix = as_str(prefix)->data();
+        else
+            o.pycache_prefix.reset();
+    }
+    return the_cache();
+}
+
+void verbose_message(std::string_view line)
+{
+    std::string text(line);
+    text += '\n';
+    Dict* sd = sys_dict();
+    Value err = sd ? sd->get_str("stderr") : Value();
+    if (err && !is_none(err)) {
+        if (write_to_file(err, text).is_error())
+            take_pending();
+        return;
+    }
+    std::fwrite(text.data(), 1, text.size(), stderr);
+}
+
+bool is_sourceless_path(std::string_view path) { return path.size() > 4 && path.ends_with(".pyc"); }
+
+std::string absolute_path(const std::string& path)
+{
+    if (!path.empty() && path[0] == '/')
+        return path;
+    char buf[PATH_MAX];
+    if (!::getcwd(buf, sizeof buf))
+        return path;
+    std::string cwd = buf;
+    if (path.empty() || path == ".")
+        return cwd;
+    return cwd == "/" ? "/" + path : cwd + "/" + path;
+}
+
+std::optional<std::string> cached_for(const std::string& path)
+{
+    if (is_sourceless_path(path))
+        return path;
+    if (cache_tag_is_none())
+        return std::nullopt;
+    return pyc_cache().cache_path(path);
+}
+
+bool is_pyc_script(const std::string& path, std::string_view data)
+{
+    return is_sourceless_path(path) ||
+        (data.size() >= 2 && uint8_t(data[0]) == cache::magic_bytes[0] && uint8_t(data[1]) == cache::magic_bytes[1]);
+}
+
+Result<Code*> load_pyc_script(const std::string& path)
+{
+    cache::SourcelessError error;
+    std::vector<std::string> lines;
+    std::shared_ptr<bytecode::CodeUnit> unit =
+        pyc_cache().load_sourceless({ "__main__", path }, &error, g_verbose ? &lines : nullptr);
+    say_all(lines);
+    if (unit)
+        return Code::create(unit);
+    if (error.type == cache::SourcelessError::Type::OSError)
+        return raise_os_error(error.err, path);
+    if (error.message.rfind("bad magic number", 0) == 0)
+        return throw_error(g_RuntimeError, "Bad magic number in .pyc file");
+    return throw_error(g_RuntimeError, "Bad code object in .pyc file");
+}
+
+bool cache_tag_is_none()
+{
+    Dict* sd = sys_dict();
+    Value impl = sd ? sd->get_str("implementation") : Value();
+    if (!impl)
+        return false;
+    Result<Value> tag = get_attr_optional(impl, Str::intern("cache_tag"));
+    if (tag.is_error()) {
+        take_pending();
+        return false;
+    }
+    return tag.value() && is_none(tag.value());
+}
+
+Status set_module_spec_attrs(Dict* d, const std::string& spec_name, const std::string& path,
+    const std::optional<std::vector<std::string>>& search_locations)
+{
+    std::optional<std::string> cached = cached_for(path);
+    if (cached) // importlib sets it only when spec.cached is not None (C16)
+        d->set_str("__cached__", Value(Str::create(*cached)));
+    Value loader = TRY(make_loader(is_sourceless_path(path) ? LoaderKind::Sourceless : LoaderKind::Source, spec_name, path));
+    Value spec = TRY(make_module_spec(spec_name, loader, path, search_locations, cached));
+    d->set_str("__loader__", loader);
+    d->set_str("__spec__", spec);
+    return ok();
+}
+
+Result<Code*> load_code_cached(const std::string& path, std::string_view module_name)
+{
+    cache::PycCache& pc = pyc_cache();
+    cache::SourceInfo info { std::string(module_name), path };
+    std::vector<std::string> lines;
+    std::vector<std::string>* msgs = g_verbose ? &lines : nullptr;
+
+    if (is_sourceless_path(path)) {
+        cache::SourcelessError error;
+        std::shared_ptr<bytecode::CodeUnit> unit = pc.load_sourceless(info, &error, msgs);
+        say_all(lines);
+        if (!unit) {
+            using T = cache::SourcelessError::Type;
+            if (error.type == T::OSError)
+                return raise_os_error(error.err, path);
+            if (error.type == T::EOFError)
+                return throw_error(g_EOFError, "%s", error.message.c_str());
+            return raise_import_error(error.message, module_name, path);
+        }
+        return Code::create(unit);
+    }
+
+    // C16: with sys.implementation.cache_tag None nothing is read or written.
+    bool no_tag = cache_tag_is_none();
+    cache::LoadState state;
+    std::shared_ptr<bytecode::CodeUnit> unit = no_tag ? nullptr : pc.load(info, &state, msgs);
+    say_all(lines);
+    lines.clear();
+    if (unit)
+        return Code::create(unit);
+
+    std::string source;
+    if (state.source_bytes) {
+        source = std::move(*state.source_bytes);
+        state.source_bytes.reset();
+    } else {
+        int err = cache::default_file_system().read_file(path, &source);
+        if (err)
+            return raise_os_error(err, path);
+    }
+    compiler::CompileOptions opts;
+    opts.optimize = pc.options().optimize;
+    compiler::CompileResult r = compiler::compile_source(source, path, opts, false);
+    if (r.error) {
+        set_pending(make_syntax_error(*r.error));
+        return pending;
+    }
+    // FIXME: compile-time SyntaxWarnings (r.warnings) are not reported yet.
+    // The cache file is written before the module body runs (rule C17).
+    if (no_tag) {
+        if (g_verbose)
+            verbose_message("# code object from " + path);
+    } else
+        pc.store(info, state, *r.code, source, msgs);
+    say_all(lines);
+    return Code::create(r.code);
+}
+
+} // namespace adder::imp

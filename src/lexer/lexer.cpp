@@ -1,0 +1,735 @@
+// The tokenizer proper (see lexer.h). It follows CPython 3.11's Parser/tokenizer.c
+// closely where behaviour is observable: which lines are blank, how tabs count
+// for indentation (tab stops of 8, cross-checked against tab stops of 1 to
+// raise TabError), the rules for number endings and where each error points.
+#include "lexer/lexer.h"
+#include "lexer/printable.h"
+
+#include <cstring>
+
+namespace adder::lexer {
+
+namespace {
+
+bool is_ident_start(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80; }
+bool is_ident_char(unsigned char c) { return is_ident_start(c) || (c >= '0' && c <= '9'); }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Number of UTF-8 characters in `text` (continuation bytes are not counted).
+int char_count(std::string_view text)
+{
+    int n = 0;
+    for (unsigned char c : text)
+        n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+// Decodes the UTF-8 sequence at `s`; returns the code point and sets `len`.
+uint32_t decode_utf8(std::string_view s, size_t pos, int& len)
+{
+    unsigned char c = s[pos];
+    if (c < 0x80) { len = 1; return c; }
+    int n = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
+    uint32_t cp = c & (0x3F >> (n - 1));
+    int i = 1;
+    for (; i < n && pos + i < s.size(); ++i)
+        cp = (cp << 6) | (static_cast<unsigned char>(s[pos + i]) & 0x3F);
+    len = i;
+    return cp;
+}
+
+} // namespace
+
+TokenKind keyword_kind(std::string_view w)
+{
+    // Keywords are 2..8 ASCII letters; dispatch on the first letter keeps this cheap.
+    if (w.size() < 2 || w.size() > 8)
+        return TokenKind::Name;
+    auto is = [&](const char* k) { return w == k; };
+    switch (w[0]) {
+    case 'F': return is("False") ? TokenKind::KwFalse : TokenKind::Name;
+    case 'N': return is("None") ? TokenKind::KwNone : TokenKind::Name;
+    case 'T': return is("True") ? TokenKind::KwTrue : TokenKind::Name;
+    case 'a':
+        if (is("and")) return TokenKind::KwAnd;
+        if (is("as")) return TokenKind::KwAs;
+        if (is("assert")) return TokenKind::KwAssert;
+        if (is("async")) return TokenKind::KwAsync;
+        if (is("await")) return TokenKind::KwAwait;
+        return TokenKind::Name;
+    case 'b': return is("break") ? TokenKind::KwBreak : TokenKind::Name;
+    case 'c':
+        if (is("class")) return TokenKind::KwClass;
+        if (is("continue")) return TokenKind::KwContinue;
+        return TokenKind::Name;
+    case 'd':
+        if (is("def")) return TokenKind::KwDef;
+        if (is("del")) return TokenKind::KwDel;
+        return TokenKind::Name;
+    case 'e':
+        if (is("elif")) return TokenKind::KwElif;
+        if (is("else")) return TokenKind::KwElse;
+        if (is("except")) return TokenKind::KwExcept;
+        return TokenKind::Name;
+    case 'f':
+        if (is("finally")) return TokenKind::KwFinally;
+        if (is("for")) return TokenKind::KwFor;
+        if (is("from")) return TokenKind::KwFrom;
+        return TokenKind::Name;
+    case 'g': return is("global") ? TokenKind::KwGlobal : TokenKind::Name;
+    case 'i':
+        if (is("if")) return TokenKind::KwIf;
+        if (is("import")) return TokenKind::KwImport;
+        if (is("in")) return TokenKind::KwIn;
+        if (is("is")) return TokenKind::KwIs;
+        return TokenKind::Name;
+    case 'l': return is("lambda") ? TokenKind::KwLambda : TokenKind::Name;
+    case 'n':
+        if (is("nonlocal")) return TokenKind::KwNonlocal;
+        if (is("not")) return TokenKind::KwNot;
+        return TokenKind::Name;
+    case 'o': return is("or") ? TokenKind::KwOr : TokenKind::Name;
+    case 'p': return is("pass") ? TokenKind::KwPass : TokenKind::Name;
+    case 'r':
+        if (is("raise")) return TokenKind::KwRaise;
+        if (is("return")) return TokenKind::KwReturn;
+        return TokenKind::Name;
+    case 't': return is("try") ? TokenKind::KwTry : TokenKind::Name;
+    case 'w':
+        if (is("while")) return TokenKind::KwWhile;
+        if (is("with")) return TokenKind::KwWith;
+        return TokenKind::Name;
+    case 'y': return is("yield") ? TokenKind::KwYield : TokenKind::Name;
+    default: return TokenKind::Name;
+    }
+}
+
+Lexer::Lexer(std::string_view source, int first_lineno, int first_col)
+    : m_src(source)
+    , m_first_lineno(first_lineno)
+    , m_first_col(first_col)
+{
+}
+
+void Lexer::set_fstring_field(int open_line, int open_col, int close_line, int close_col)
+{
+    m_field = true;
+    m_open_line = open_line;
+    m_open_col = open_col;
+    m_close_line = close_line;
+    m_close_col = close_col;
+    m_at_bol = false;
+    m_brackets.push_back({ '(', open_line, open_col });
+}
+
+bool Lexer::fail(const char* type, std::string msg, int lineno, int offset, int end_lineno, int end_offset)
+{
+    m_has_error = true;
+    m_error.type = type;
+    m_error.msg = std::move(msg);
+    m_error.lineno = lineno;
+    m_error.offset = offset;
+    m_error.end_lineno = end_lineno;
+    m_error.end_offset = end_offset;
+    return false;
+}
+
+void Lexer::begin_token(Token& out, size_t start)
+{
+    out.lineno = line_no();
+    out.col = col_of(start);
+    m_pos = start;
+    m_tok_start = start;
+}
+
+void Lexer::finish_token(Token& out, TokenKind kind)
+{
+    out.kind = kind;
+    out.text = m_src.substr(m_tok_start, m_pos - m_tok_start);
+    out.end_lineno = line_no();
+    out.end_col = col_of(m_pos);
+    m_last_was_newline = kind == TokenKind::Newline;
+}
+
+int Lexer::chars_to(size_t pos) const
+{
+    return char_count(m_src.substr(m_line_start, pos - m_line_start)) + (m_line == 1 ? m_first_col : 0);
+}
+
+// Handles the start of a logical line: measures the indentation and queues
+// INDENT/DEDENT tokens (CPython's tok_get "Get indentation level" block).
+bool Lexer::measure_indentation()
+{
+    int col = 0;
+    int altcol = 0;
+    size_t p = m_pos;
+    for (; p < m_src.size(); ++p) {
+        char c = m_src[p];
+        if (c == ' ') {
+            ++col;
+            ++altcol;
+        } else if (c == '\t') {
+            col = (col / 8 + 1) * 8;
+            ++altcol;
+        } else if (c == '\f') {
+            col = altcol = 0;
+        } else {
+            break;
+        }
+    }
+    m_pos = p;
+    m_at_bol = false;
+    if (p >= m_src.size() || m_src[p] == '#' || m_src[p] == '\n' || m_src[p] == '\\')
+        return true; // blank line: indentation is ignored (a '\\' line continues the next one)
+    auto line_end = m_src.find('\n', m_line_start);
+    size_t line_len = line_end == std::string_view::npos ? m_src.size() - m_line_start : line_end + 1 - m_line_start;
+    auto tab_error = [&] {
+        return fail("TabError", "inconsistent use of tabs and spaces in indentation", line_no(), 1, line_no(), 0);
+    };
+    if (col == m_indents.back()) {
+        if (altcol != m_alt_indents.back())
+            return tab_error();
+    } else if (col > m_indents.back()) {
+        if (static_cast<int>(m_indents.size()) >= max_indent_level)
+            return fail("IndentationError", "too many levels of indentation", line_no(), 1, line_no(), 0);
+        if (altcol <= m_alt_indents.back())
+            return tab_error();
+        m_indents.push_back(col);
+        m_alt_indents.push_back(altcol);
+        m_pending = 1;
+    } else {
+        while (m_indents.size() > 1 && col < m_indents.back()) {
+            m_indents.pop_back();
+            m_alt_indents.pop_back();
+            --m_pending;
+        }
+        if (col != m_indents.back()) {
+            int offset = char_count(m_src.substr(m_line_start, line_len));
+            return fail("IndentationError", "unindent does not match any outer indentation level", line_no(), offset,
+                line_no(), -1);
+        }
+        if (altcol != m_alt_indents.back())
+            return tab_error();
+    }
+    return true;
+}
+
+bool Lexer::next(Token& out)
+{
+    if (m_has_error)
+        return false;
+    if (m_field && m_field_state == 0) {
+        m_field_state = 1;
+        out = Token { TokenKind::LPar, "(", m_open_line, m_open_col, m_open_line, m_open_col + 1 };
+        return true;
+    }
+    for (;;) {
+        if (m_pending != 0) {
+            bool indent = m_pending > 0;
+            m_pending += indent ? -1 : 1;
+            // Column -1 as in CPython; end_col holds the tokenizer's cursor
+            // (after the indentation), where CPython's errors point.
+            out = Token { indent ? TokenKind::Indent : TokenKind::Dedent, {}, line_no(), -1, line_no(), col_of(m_pos) };
+            return true;
+        }
+        if (m_at_bol) {
+            if (!measure_indentation())
+                return false;
+            if (m_pending != 0)
+                continue;
+        }
+        // Skip blanks between tokens.
+        while (m_pos < m_src.size() && (m_src[m_pos] == ' ' || m_src[m_pos] == '\t' || m_src[m_pos] == '\f'))
+            ++m_pos;
+        if (m_pos >= m_src.size())
+            return end_of_input(out);
+        char c = m_src[m_pos];
+        if (c == '#') {
+            while (m_pos < m_src.size() && m_src[m_pos] != '\n')
+                ++m_pos;
+            continue;
+        }
+        if (c == '\n') {
+            size_t at = m_pos;
+            ++m_pos;
+            if (!m_brackets.empty() || m_last_was_newline) {
+                // Inside brackets, or a blank line: no NEWLINE token.
+                bool blank = m_brackets.empty();
+                newline_at(m_pos);
+                if (blank)
+                    m_at_bol = true;
+                continue;
+            }
+            begin_token(out, at);
+            m_pos = at + 1;
+            out.kind = TokenKind::Newline;
+            out.text = m_src.substr(at, 1);
+            out.end_lineno = out.lineno;
+            out.end_col = out.col; // CPython leaves the '\n' out of the token
+            m_last_was_newline = true;
+            newline_at(m_pos);
+            m_at_bol = true;
+            return true;
+        }
+        if (c == '\\') {
+            if (m_pos + 1 >= m_src.size()) {
+                // A backslash at the very end: CPython reports an EOF error
+                // (its cursor is one past the character after the backslash).
+                int off = chars_to(m_pos) + 2;
+                return fail("SyntaxError", "unexpected EOF while parsing", line_no(), off, line_no(), -1);
+            }
+            if (m_src[m_pos + 1] != '\n') {
+                int off = chars_to(m_pos) + 2;
+                return fail("SyntaxError", "unexpected character after line continuation character", line_no(), off,
+                    line_no(), 0);
+            }
+            size_t line_start = m_line_start;
+            m_pos += 2;
+            newline_at(m_pos);
+            if (m_pos >= m_src.size()) {
+                // CPython's cursor is at the end of the continued line.
+                int off = char_count(m_src.substr(line_start, m_pos - line_start));
+                return fail("SyntaxError", "unexpected EOF while parsing", line_no() - 1, off, line_no() - 1, -1);
+            }
+            continue;
+        }
+        unsigned char uc = static_cast<unsigned char>(c);
+        if (is_digit(c) || (c == '.' && m_pos + 1 < m_src.size() && is_digit(m_src[m_pos + 1])))
+            return scan_number(out);
+        if (c == '"' || c == '\'') {
+            begin_token(out, m_pos);
+            return scan_string(out, m_pos);
+        }
+        if (is_ident_start(uc))
+            return scan_identifier(out);
+        return scan_operator(out);
+    }
+}
+
+bool Lexer::end_of_input(Token& out)
+{
+    if (m_field) {
+        if (m_field_state == 1 && m_brackets.size() == 1) {
+            m_field_state = 2;
+            m_brackets.pop_back();
+            out = Token { TokenKind::RPar, ")", m_close_line, m_close_col, m_close_line, m_close_col + 1 };
+            return true;
+        }
+        if (!m_brackets.empty()) {
+            m_error.is_eof_in_brackets = true;
+            return fail("SyntaxError", "unexpected EOF", line_no(), 0, line_no(), 0);
+        }
+        out = Token { TokenKind::EndMarker, {}, line_no(), col_of(m_pos), line_no(), col_of(m_pos) };
+        return true;
+    }
+    if (!m_brackets.empty()) {
+        m_error.is_eof_in_brackets = true;
+        return fail("SyntaxError", "unexpected EOF", line_no(), 0, line_no(), 0);
+    }
+    if (!m_last_was_newline) {
+        // CPython adds the missing final newline.
+        begin_token(out, m_pos);
+        out.kind = TokenKind::Newline;
+        out.text = {};
+        out.end_lineno = out.lineno;
+        out.end_col = out.col;
+        m_last_was_newline = true;
+        return true;
+    }
+    // At the end CPython's cursor stays at the end of the last line: EOF
+    // DEDENTs and the ENDMARKER carry that line and column -1, with the
+    // cursor (the line's length) in end_col.
+    int line = line_no();
+    size_t last_start = m_line_start;
+    if (m_pos == m_line_start && m_pos > 0) {
+        --line;
+        last_start = m_src.rfind('\n', m_pos - 2);
+        last_start = last_start == std::string_view::npos || m_pos < 2 ? 0 : last_start + 1;
+    }
+    int cursor = static_cast<int>(m_pos - last_start);
+    if (line < m_first_lineno)
+        line = m_first_lineno;
+    if (m_indents.size() > 1) {
+        m_indents.pop_back();
+        m_alt_indents.pop_back();
+        out = Token { TokenKind::Dedent, {}, line, -1, line, cursor };
+        return true;
+    }
+    out = Token { TokenKind::EndMarker, {}, line, -1, line, cursor };
+    return true;
+}
+
+bool Lexer::scan_identifier(Token& out)
+{
+    size_t start = m_pos;
+    begin_token(out, start);
+    size_t p = start;
+    while (p < m_src.size() && is_ident_char(static_cast<unsigned char>(m_src[p])))
+        ++p;
+    if (p < m_src.size() && (m_src[p] == '"' || m_src[p] == '\'') && p - start <= 2) {
+        // A string prefix: r, u, b, f, br, rb, fr, rf in any case.
+        bool saw_r = false, saw_b = false, saw_u = false, saw_f = false, ok = true;
+        for (size_t i = start; i < p; ++i) {
+            switch (m_src[i] | 0x20) {
+            case 'r': ok = ok && !saw_r && !saw_u; saw_r = true; break;
+            case 'b': ok = ok && !saw_b && !saw_u && !saw_f; saw_b = true; break;
+            case 'u': ok = ok && (p - start == 1); saw_u = true; break;
+            case 'f': ok = ok && !saw_f && !saw_b && !saw_u; saw_f = true; break;
+            default: ok = false;
+            }
+        }
+        if (ok)
+            return scan_string(out, p);
+    }
+    // Non-ASCII identifier characters must be letters; reject the obvious
+    // non-identifier characters the way CPython does.
+    for (size_t i = start; i < p; ++i) {
+        if (static_cast<unsigned char>(m_src[i]) >= 0x80) {
+            int len = 0;
+            uint32_t cp = decode_utf8(m_src, i, len);
+            // FIXME: full XID_Start/XID_Continue check and NFKC normalization need Unicode tables.
+            bool bad = !is_printable_code_point(cp) || (cp >= 0x2000 && cp <= 0x2BFF) || (cp >= 0x80 && cp <= 0xBF && cp != 0xAA && cp != 0xB5 && cp != 0xBA)
+                || cp == 0xD7 || cp == 0xF7 || (cp >= 0x3000 && cp <= 0x3003) || (cp >= 0xFF00 && cp <= 0xFF0F);
+            if (bad) {
+                char buf[64];
+                std::string msg;
+                if (!is_printable_code_point(cp)) {
+                    snprintf(buf, sizeof buf, "invalid non-printable character U+%04X", cp);
+                    msg = buf;
+                } else {
+                    snprintf(buf, sizeof buf, " (U+%04X)", cp);
+                    msg = "invalid character '" + std::string(m_src.substr(i, len)) + "'" + buf;
+                }
+                int off = chars_to(i) + 1;
+                return fail("SyntaxError", msg, line_no(), off, line_no(), off);
+            }
+            i += len - 1;
+        }
+    }
+    m_pos = p;
+    finish_token(out, keyword_kind(m_src.substr(start, p - start)));
+    return true;
+}
+
+bool Lexer::scan_string(Token& out, size_t quote_pos)
+{
+    char q = m_src[quote_pos];
+    size_t p = quote_pos + 1;
+    bool triple = p + 1 < m_src.size() && m_src[p] == q && m_src[p + 1] == q;
+    if (triple)
+        p += 2;
+    int start_line = line_no();
+    // The error offset is only computed on failure (this runs for every string).
+    size_t start_line_start = m_line_start;
+    int start_line_shift = m_line == 1 ? m_first_col : 0;
+    auto start_off = [&] {
+        return char_count(m_src.substr(start_line_start, m_tok_start - start_line_start)) + start_line_shift + 1;
+    };
+    for (;;) {
+        if (p >= m_src.size()) {
+            m_pos = p;
+            std::string msg = triple ? "unterminated triple-quoted string literal (detected at line " : "unterminated string literal (detected at line ";
+            msg += std::to_string(last_line_number()) + ")";
+            return fail("SyntaxError", msg, start_line, start_off(), start_line, start_off());
+        }
+        char c = m_src[p];
+        if (c == '\\') {
+            if (p + 1 < m_src.size() && m_src[p + 1] == '\n') {
+                p += 2;
+                newline_at(p);
+            } else {
+                p += 2;
+            }
+            continue;
+        }
+        if (c == '\n') {
+            if (!triple) {
+                std::string msg = "unterminated string literal (detected at line " + std::to_string(line_no()) + ")";
+                return fail("SyntaxError", msg, start_line, start_off(), start_line, start_off());
+            }
+            ++p;
+            newline_at(p);
+            continue;
+        }
+        if (c == q) {
+            if (!triple) {
+                ++p;
+                break;
+            }
+            if (p + 2 < m_src.size() + 0 && m_src[p + 1] == q && m_src[p + 2] == q) {
+                p += 3;
+                break;
+            }
+        }
+        ++p;
+    }
+    m_pos = p;
+    out.kind = TokenKind::String;
+    out.text = m_src.substr(m_tok_start, p - m_tok_start);
+    out.end_lineno = line_no();
+    out.end_col = col_of(p);
+    m_last_was_newline = false;
+    return true;
+}
+
+int Lexer::last_line_number() const
+{
+    // The number of the last line of the whole input, as CPython's tokenizer
+    // counts it when it hits EOF inside a triple-quoted string.
+    int lines = m_first_lineno;
+    for (char c : m_src)
+        lines += c == '\n';
+    if (!m_src.empty() && m_src.back() == '\n')
+        --lines;
+    return lines;
+}
+
+bool Lexer::scan_number(Token& out)
+{
+    size_t start = m_pos;
+    begin_token(out, start);
+    size_t p = start;
+    auto at = [&](size_t i) -> char { return i < m_src.size() ? m_src[i] : '\0'; };
+    auto err_at = [&](size_t pos, const std::string& msg) {
+        int off = chars_to(pos);
+        return fail("SyntaxError", msg, line_no(), off, line_no(), off);
+    };
+    // Digits with single underscores between them; returns false on a bad '_'.
+    auto digits = [&](auto pred) {
+        for (;;) {
+            while (pred(at(p)))
+                ++p;
+            if (at(p) != '_')
+                return true;
+            ++p;
+            if (!pred(at(p)))
+                return false;
+        }
+    };
+    auto dec = [](char c) { return c >= '0' && c <= '9'; };
+    // CPython's verify_end_of_number: a number may be glued to a following
+    // keyword (`1if x else y`) but not to other identifier characters.
+    auto verify_end = [&](const char* kind) {
+        char c = at(p);
+        if (!is_ident_char(static_cast<unsigned char>(c)))
+            return true;
+        auto la = [&](const char* rest) { return m_src.substr(p + 1, strlen(rest)) == rest; };
+        bool ok = (c == 'a' && la("nd")) || (c == 'e' && la("lse")) || (c == 'f' && la("or")) || (c == 'o' && la("r"))
+            || (c == 'n' && la("ot")) || (c == 'i' && (at(p + 1) == 'f' || at(p + 1) == 'n' || at(p + 1) == 's'));
+        if (ok)
+            return true;
+        err_at(p, std::string("invalid ") + kind + " literal");
+        return false;
+    };
+    auto finish = [&] {
+        m_pos = p;
+        finish_token(out, TokenKind::Number);
+        return true;
+    };
+    auto exponent_and_imag = [&]() -> bool {
+        if ((at(p) | 0x20) == 'e') {
+            size_t save = p;
+            if (!dec(at(p + 1)) && at(p + 1) != '+' && at(p + 1) != '-') {
+                // Not an exponent: `1else` is a number glued to a keyword.
+                if (!verify_end("decimal"))
+                    return false;
+                return finish();
+            }
+            ++p;
+            if (at(p) == '+' || at(p) == '-')
+                ++p;
+            if (!dec(at(p)))
+                return err_at(save + 1 == p ? p : p, "invalid decimal literal");
+            if (!digits(dec))
+                return err_at(p, "invalid decimal literal");
+        }
+        if ((at(p) | 0x20) == 'j') {
+            ++p;
+            if (!verify_end("imaginary"))
+                return false;
+            return finish();
+        }
+        if (!verify_end("decimal"))
+            return false;
+        return finish();
+    };
+    auto fraction = [&]() -> bool {
+        // at '.', already past the integer part
+        ++p;
+        if (dec(at(p)) && !digits(dec))
+            return err_at(p, "invalid decimal literal");
+        return exponent_and_imag();
+    };
+    char c = at(p);
+    if (c == '.')
+        return fraction();
+    if (c == '0') {
+        char x = at(p + 1) | 0x20;
+        if (x == 'x' || x == 'o' || x == 'b') {
+            const char* kind = x == 'x' ? "hexadecimal" : x == 'o' ? "octal" : "binary";
+            auto pred = [x](char d) {
+                if (x == 'x') return (d >= '0' && d <= '9') || ((d | 0x20) >= 'a' && (d | 0x20) <= 'f');
+                if (x == 'o') return d >= '0' && d <= '7';
+                return d == '0' || d == '1';
+            };
+            p += 2;
+            if (at(p) == '_')
+                ++p;
+            if (!pred(at(p))) {
+                if (x != 'x' && dec(at(p)))
+                    return err_at(p + 1, std::string("invalid digit '") + at(p) + "' in " + kind + " literal");
+                return err_at(p, std::string("invalid ") + kind + " literal");
+            }
+            if (!digits(pred))
+                return err_at(p, std::string("invalid ") + kind + " literal");
+            if (x != 'x' && dec(at(p)))
+                return err_at(p + 1, std::string("invalid digit '") + at(p) + "' in " + kind + " literal");
+            if (!verify_end(kind))
+                return false;
+            return finish();
+        }
+        // Decimal zero: "0", "00", "0_0"; other digits are only allowed before '.', 'e' or 'j'.
+        bool nonzero = false;
+        size_t zeros_end;
+        for (;;) {
+            while (at(p) == '0')
+                ++p;
+            if (at(p) == '_' && at(p + 1) == '0') {
+                p += 1;
+                continue;
+            }
+            break;
+        }
+        zeros_end = p;
+        if (dec(at(p)) || (at(p) == '_' && dec(at(p + 1)))) {
+            nonzero = true;
+            if (at(p) == '_')
+                zeros_end = p + 1;
+            if (!digits(dec))
+                return err_at(p, "invalid decimal literal");
+        } else if (at(p) == '_') {
+            return err_at(p + 1, "invalid decimal literal");
+        }
+        if (at(p) == '.')
+            return fraction();
+        if ((at(p) | 0x20) == 'e' || (at(p) | 0x20) == 'j')
+            return exponent_and_imag();
+        if (nonzero) {
+            int off = chars_to(start) + 1;
+            int end_off = chars_to(zeros_end) + 1; // one past the first non-zero digit
+            return fail("SyntaxError",
+                "leading zeros in decimal integer literals are not permitted; use an 0o prefix for octal integers", line_no(),
+                off, line_no(), end_off);
+        }
+        if (!verify_end("decimal"))
+            return false;
+        return finish();
+    }
+    if (!digits(dec))
+        return err_at(p, "invalid decimal literal");
+    if (at(p) == '.')
+        return fraction();
+    return exponent_and_imag();
+}
+
+bool Lexer::scan_operator(Token& out)
+{
+    size_t start = m_pos;
+    begin_token(out, start);
+    auto at = [&](size_t i) -> char { return i < m_src.size() ? m_src[i] : '\0'; };
+    char c = at(start);
+    char c2 = at(start + 1);
+    char c3 = at(start + 2);
+    TokenKind kind = TokenKind::ErrorToken;
+    int len = 1;
+    auto two = [&](char second, TokenKind k2, TokenKind k1) {
+        if (c2 == second) { len = 2; kind = k2; } else kind = k1;
+    };
+    switch (c) {
+    case '(': kind = TokenKind::LPar; break;
+    case ')': kind = TokenKind::RPar; break;
+    case '[': kind = TokenKind::LSqb; break;
+    case ']': kind = TokenKind::RSqb; break;
+    case '{': kind = TokenKind::LBrace; break;
+    case '}': kind = TokenKind::RBrace; break;
+    case ',': kind = TokenKind::Comma; break;
+    case ';': kind = TokenKind::Semi; break;
+    case '~': kind = TokenKind::Tilde; break;
+    case ':': two('=', TokenKind::ColonEqual, TokenKind::Colon); break;
+    case '+': two('=', TokenKind::PlusEqual, TokenKind::Plus); break;
+    case '%': two('=', TokenKind::PercentEqual, TokenKind::Percent); break;
+    case '&': two('=', TokenKind::AmperEqual, TokenKind::Amper); break;
+    case '|': two('=', TokenKind::VBarEqual, TokenKind::VBar); break;
+    case '^': two('=', TokenKind::CircumflexEqual, TokenKind::Circumflex); break;
+    case '@': two('=', TokenKind::AtEqual, TokenKind::At); break;
+    case '=': two('=', TokenKind::EqEqual, TokenKind::Equal); break;
+    case '!': two('=', TokenKind::NotEqual, TokenKind::Exclamation); break;
+    case '-':
+        if (c2 == '>') { len = 2; kind = TokenKind::RArrow; }
+        else two('=', TokenKind::MinEqual, TokenKind::Minus);
+        break;
+    case '*':
+        if (c2 == '*') { len = c3 == '=' ? 3 : 2; kind = c3 == '=' ? TokenKind::DoubleStarEqual : TokenKind::DoubleStar; }
+        else two('=', TokenKind::StarEqual, TokenKind::Star);
+        break;
+    case '/':
+        if (c2 == '/') { len = c3 == '=' ? 3 : 2; kind = c3 == '=' ? TokenKind::DoubleSlashEqual : TokenKind::DoubleSlash; }
+        else two('=', TokenKind::SlashEqual, TokenKind::Slash);
+        break;
+    case '<':
+        if (c2 == '<') { len = c3 == '=' ? 3 : 2; kind = c3 == '=' ? TokenKind::LeftShiftEqual : TokenKind::LeftShift; }
+        else if (c2 == '>') { len = 2; kind = TokenKind::ErrorToken; } // only valid under barry_as_FLUFL
+        else two('=', TokenKind::LessEqual, TokenKind::Less);
+        break;
+    case '>':
+        if (c2 == '>') { len = c3 == '=' ? 3 : 2; kind = c3 == '=' ? TokenKind::RightShiftEqual : TokenKind::RightShift; }
+        else two('=', TokenKind::GreaterEqual, TokenKind::Greater);
+        break;
+    case '.':
+        if (c2 == '.' && c3 == '.') { len = 3; kind = TokenKind::Ellipsis; }
+        else kind = TokenKind::Dot;
+        break;
+    default: break;
+    }
+    if (kind == TokenKind::ErrorToken) {
+        unsigned char uc = static_cast<unsigned char>(c);
+        if (uc < 0x20 || uc == 0x7F) {
+            char buf[64];
+            snprintf(buf, sizeof buf, "invalid non-printable character U+%04X", uc);
+            int off = chars_to(start) + 1;
+            return fail("SyntaxError", buf, line_no(), off, line_no(), off);
+        }
+    }
+    // Bracket bookkeeping for implicit line joining and the bracket errors.
+    if (kind == TokenKind::LPar || kind == TokenKind::LSqb || kind == TokenKind::LBrace) {
+        if (static_cast<int>(m_brackets.size()) >= max_bracket_level) {
+            int off = chars_to(start) + 1;
+            return fail("SyntaxError", "too many nested parentheses", line_no(), off, line_no(), off);
+        }
+        m_brackets.push_back({ c, line_no(), col_of(start) });
+    } else if (kind == TokenKind::RPar || kind == TokenKind::RSqb || kind == TokenKind::RBrace) {
+        auto off = [&] { return chars_to(start) + 1; }; // only needed for errors
+        if (m_brackets.empty() || (m_field && m_brackets.size() == 1))
+            return fail("SyntaxError", std::string(m_field ? "f-string: " : "") + "unmatched '" + c + "'", line_no(), off(), line_no(), off());
+        char open = m_brackets.back().c;
+        char want = open == '(' ? ')' : open == '[' ? ']' : '}';
+        if (c != want) {
+            std::string msg = std::string(m_field ? "f-string: " : "") + "closing parenthesis '" + c + "' does not match opening parenthesis '" + open + "'";
+            if (m_brackets.back().lineno != line_no())
+                msg += " on line " + std::to_string(m_brackets.back().lineno);
+            return fail("SyntaxError", msg, line_no(), off(), line_no(), off());
+        }
+        m_brackets.pop_back();
+    }
+    if (kind == TokenKind::ErrorToken && len == 1) {
+        // Like CPython, a stray character is an ERRORTOKEN the parser reports as "invalid syntax".
+        int len8 = 1;
+        decode_utf8(m_src, start, len8);
+        len = len8;
+    }
+    m_pos = start + len;
+    finish_token(out, kind);
+    return true;
+}
+
+} // namespace adder::lexer

@@ -1,0 +1,102 @@
+// The Python 3.11 tokenizer: decoded UTF-8 source text in, tokens out, one at a
+// time (the parser pulls them, so a tokenizer error after a parser error is never
+// reported first, as in CPython). It tracks indentation (INDENT/DEDENT, TabError),
+// bracket nesting (implicit line joining, unmatched/mismatched brackets),
+// backslash continuation and comments, and finds the extent of numbers and of
+// string literals of every prefix. It does not decode string contents or
+// f-string fields: the parser does that (strings.cpp), re-lexing each f-string
+// field with a Lexer in `fstring_field` mode.
+#pragma once
+
+#include "lexer/token.h"
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace adder::lexer {
+
+// A tokenizer error, positioned as CPython reports it: `offset`/`end_offset`
+// are the final SyntaxError.offset/end_offset values (1-based, in characters).
+struct LexError {
+    const char* type = "SyntaxError"; // or "IndentationError", "TabError"
+    std::string msg;
+    int lineno = 0;
+    int offset = 0;
+    int end_lineno = 0;
+    int end_offset = 0;
+    bool is_eof_in_brackets = false; // "'(' was never closed": reported as the parser's EOF error
+};
+
+// Maximum bracket nesting, as CPython's MAXLEVEL ("too many nested parentheses").
+inline constexpr int max_bracket_level = 200;
+// Maximum indentation depth, as CPython's MAXINDENT ("too many levels of indentation").
+inline constexpr int max_indent_level = 100;
+
+class Lexer {
+public:
+    // Tokenizes `source` (UTF-8, newlines already normalized to '\n'), which must
+    // outlive the lexer. `first_lineno`/`first_col` shift the positions of the
+    // first line (used for f-string fields, which keep their real positions).
+    explicit Lexer(std::string_view source, int first_lineno = 1, int first_col = 0);
+
+    // Makes the lexer emit a '(' token at (`open_line`, `open_col`) before the
+    // text and a ')' at (`close_line`, `close_col`) after it, with the text read
+    // as inside brackets: CPython 3.11 parses an f-string field as "(" field ")".
+    void set_fstring_field(int open_line, int open_col, int close_line, int close_col);
+
+    // Stores the next token in `out`. Returns false on a tokenizer error, which
+    // error() then describes; every later call fails the same way.
+    bool next(Token& out);
+
+    const LexError& error() const { return m_error; }
+    bool has_error() const { return m_has_error; }
+
+    // Information about the innermost open bracket, for "'(' was never closed".
+    struct OpenBracket { char c; int lineno; int col; };
+    const std::vector<OpenBracket>& open_brackets() const { return m_brackets; }
+
+private:
+    bool fail(const char* type, std::string msg, int lineno, int col, int end_lineno, int end_col);
+    bool measure_indentation();
+    bool end_of_input(Token& out);
+    int chars_to(size_t pos) const;
+    int last_line_number() const;
+    bool scan_number(Token& out);
+    bool scan_string(Token& out, size_t quote_pos);
+    bool scan_identifier(Token& out);
+    bool scan_operator(Token& out);
+    void begin_token(Token& out, size_t start);
+    void finish_token(Token& out, TokenKind kind);
+    int col_of(size_t pos) const { return static_cast<int>(pos - m_line_start) + (m_line == 1 ? m_first_col : 0); }
+    int line_no() const { return m_line + m_first_lineno - 1; }
+    void newline_at(size_t pos_after_newline) { ++m_line; m_line_start = pos_after_newline; }
+
+    std::string_view m_src;
+    size_t m_pos = 0;
+    size_t m_tok_start = 0;
+    size_t m_line_start = 0;
+    int m_line = 1; // 1-based within m_src
+    int m_first_lineno = 1;
+    int m_first_col = 0;
+    bool m_at_bol = true;
+    bool m_done = false;
+    bool m_has_error = false;
+    bool m_emitted_eof_newline = false;
+    bool m_last_was_newline = true; // nothing but NEWLINE/INDENT/DEDENT so far on this logical line
+    int m_pending = 0; // > 0: INDENTs to emit; < 0: DEDENTs to emit
+    std::vector<int> m_indents { 0 };
+    std::vector<int> m_alt_indents { 0 };
+    std::vector<OpenBracket> m_brackets;
+    LexError m_error;
+
+    // f-string field mode
+    bool m_field = false;
+    int m_field_state = 0; // 0: '(' not yet emitted, 1: body, 2: ')' emitted
+    int m_open_line = 0, m_open_col = 0, m_close_line = 0, m_close_col = 0;
+};
+
+// Classifies an identifier-like word: the keyword kind, or Name.
+TokenKind keyword_kind(std::string_view word);
+
+} // namespace adder::lexer

@@ -1,0 +1,75 @@
+// str: immutable text stored as UTF-8 (lone surrogates as 3-byte sequences,
+// "WTF-8"), with the code-point length and an is-ASCII flag cached so ASCII
+// strings index in O(1). Identifier strings (attribute and variable names)
+// are interned: equal interned strings are the same object, so attribute
+// caches compare pointers. Methods beyond the core (split, strip, format...)
+// live in str_methods.cpp (library helper).
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include "objects/object.h"
+
+namespace adder {
+
+class Str : public Object {
+public:
+    Str(Type* type, std::string data, size_t length, bool ascii)
+        : Object(type), m_data(std::move(data)), m_length(length), m_is_ascii(ascii) {}
+
+    // A new str from valid UTF-8 (WTF-8) `utf8`. Empty and 1-char ASCII strings are shared.
+    static Str* create(std::string_view utf8);
+    static Str* create(std::string&& utf8);
+    static Str* create(const char* utf8) { return create(std::string_view(utf8)); }
+    static Str* create(char* utf8) { return create(std::string_view(utf8)); }
+    static Str* create(const std::string& utf8) { return create(std::string_view(utf8)); }
+    // A str from UTF-8 whose code-point count is already known.
+    static Str* create_with_length(std::string utf8, size_t length);
+    // The interned str for `utf8` (created on first use, never collected).
+    static Str* intern(std::string_view utf8);
+    // Interns `s` in place if possible (returns the canonical object).
+    static Str* intern(Str* s);
+    // The empty string.
+    static Str* empty();
+
+    const std::string& data() const { return m_data; }
+    std::string_view view() const { return m_data; }
+    const char* c_str() const { return m_data.c_str(); }
+    size_t byte_size() const { return m_data.size(); }
+    // Number of code points (len()).
+    size_t length() const { return m_length; }
+    bool is_ascii() const { return m_is_ascii; }
+    bool is_interned() const { return m_is_interned; }
+    // The code point at index `i` (0 <= i < length()).
+    uint32_t code_point_at(size_t i) const;
+    // Byte offset of code point `i` (0 <= i <= length()).
+    size_t byte_offset(size_t i) const;
+    // CPython-compatible hash (SipHash-1-3 over the PEP 393 representation).
+    int64_t hash();
+    bool equals(const Str* other) const { return this == other || m_data == other->m_data; }
+
+    bool m_is_interned = false;
+
+private:
+    std::string m_data;
+    size_t m_length;
+    int64_t m_hash = -1;
+    bool m_is_ascii;
+};
+
+inline Str* as_str(Value v) { return static_cast<Str*>(v.as_object()); }
+// The str object for a C string (not interned).
+inline Value str_value(std::string_view utf8) { return Value(Str::create(utf8)); }
+// Number of code points in valid UTF-8 `utf8`; sets `ascii`.
+size_t utf8_length(std::string_view utf8, bool& ascii);
+// Appends code point `cp` encoded as UTF-8 (surrogates as 3 bytes).
+void append_utf8(std::string& out, uint32_t cp);
+// Decodes the code point at `p` (advancing it).
+uint32_t decode_utf8(const char*& p);
+// repr(s) as CPython prints it (quotes chosen like unicode_repr).
+std::string str_repr(const Str* s);
+// The str for a single code point `cp`.
+Str* str_from_code_point(uint32_t cp);
+
+} // namespace adder

@@ -1,0 +1,1005 @@
+// The evaluation loop: one body per opcode of bytecode/opcodes.def, in .def
+// order, dispatched by computed goto (GCC/Clang) from a table expanded from
+// the .def file, so an opcode without a body fails to compile. Every failing
+// instruction jumps to `error`, which records a traceback entry and searches
+// the code's exception table (3.11's zero-cost model). Slow paths live in
+// ops_*.cpp. Semantics follow CPython 3.11 Python/ceval.c.
+#include <cstring>
+
+#include "objects/dict.h"
+#include "objects/errors.h"
+#include "objects/exception.h"
+#include "objects/float.h"
+#include "objects/int.h"
+#include "objects/ops.h"
+#include "objects/range.h"
+#include "objects/str.h"
+#include "objects/thread_state.h"
+#include "objects/tuple.h"
+#include "vm/interp.h"
+#include "vm/ops.h"
+
+namespace adder::vm {
+
+using bytecode::Opcode;
+
+static const bytecode::ExceptionEntry* find_handler(const Code* code, uint32_t index)
+{
+    const auto& table = code->m_unit->exception_table;
+    size_t lo = 0, hi = table.size();
+    while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (table[mid].end <= index)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    if (lo < table.size() && table[lo].start <= index && index < table[lo].end)
+        return &table[lo];
+    return nullptr;
+}
+
+Result<Value> eval_frame(Frame* f, bool throwing)
+{
+    ThreadState& ts = thread();
+    if (Status st = enter_call(); st.is_error())
+        return pending;
+    f->previous = ts.frame;
+    ts.frame = f;
+
+    Code* code = f->code;
+    const bytecode::Word* instrs = f->instrs;
+    Value* localsplus = f->localsplus();
+    Value* stack_base = f->stack_base();
+    Value* sp = stack_base + f->stack_depth;
+    uint32_t pc = f->pc;
+    uint32_t oparg = 0;
+    bytecode::Word word;
+    Tuple* kwnames = nullptr;
+    Value retval;
+    const Value* consts = code->m_consts.data();
+    Str* const* names = code->m_names.data();
+
+    static void* const labels[256] = {
+#define OPCODE(name, operand, pops, pushes, jump_pushes, flags) &&op_##name,
+#include "bytecode/opcodes.def"
+#undef OPCODE
+    };
+
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
+#define SET_TOP(v) (sp[-1] = (v))
+#define DISPATCH()                              \
+    do {                                        \
+        f->lasti = pc;                          \
+        word = instrs[pc++];                    \
+        oparg = word >> 8;                      \
+        goto* labels[word & 0xFF];              \
+    } while (0)
+#define JUMP_TO(target) (pc = (target))
+#define CHECK(expr)                             \
+    ({                                          \
+        auto&& _r = (expr);                     \
+        if (_r.is_error()) [[unlikely]]         \
+            goto error;                         \
+        _r.release_value();                     \
+    })
+#define SAVE() (f->pc = pc, f->stack_depth = int32_t(sp - stack_base))
+
+    if (throwing) {
+        f->lasti = pc ? pc - 1 : 0;
+        goto error;
+    }
+    DISPATCH();
+
+    // --- stack manipulation
+op_NOP:
+    DISPATCH();
+op_POP_TOP:
+    --sp;
+    DISPATCH();
+op_PUSH_NULL:
+    PUSH(Value());
+    DISPATCH();
+op_COPY: {
+    Value v = PEEK(oparg);
+    PUSH(v);
+    DISPATCH();
+}
+op_SWAP: {
+    Value t = TOP();
+    SET_TOP(PEEK(oparg));
+    PEEK(oparg) = t;
+    DISPATCH();
+}
+op_EXTENDED_ARG: {
+    uint32_t high = oparg;
+    word = instrs[pc++];
+    oparg = (high << 24) | (word >> 8);
+    goto* labels[word & 0xFF];
+}
+op_RESUME:
+    DISPATCH();
+
+    // --- constants and variables
+op_LOAD_CONST:
+    PUSH(consts[oparg]);
+    DISPATCH();
+op_LOAD_FAST: {
+    Value v = localsplus[oparg];
+    if (!v) [[unlikely]] {
+        throw_error(g_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
+                    code->m_localsplusnames[oparg]->c_str());
+        goto error;
+    }
+    PUSH(v);
+    DISPATCH();
+}
+op_STORE_FAST:
+    localsplus[oparg] = POP();
+    DISPATCH();
+op_DELETE_FAST:
+    if (!localsplus[oparg]) {
+        throw_error(g_UnboundLocalError, "cannot access local variable '%s' where it is not associated with a value",
+                    code->m_localsplusnames[oparg]->c_str());
+        goto error;
+    }
+    localsplus[oparg] = Value();
+    DISPATCH();
+op_LOAD_NAME: {
+    SAVE();
+    Value v = CHECK(load_name(f, names[oparg]));
+    PUSH(v);
+    DISPATCH();
+}
+op_STORE_NAME: {
+    SAVE();
+    Value v = POP();
+    CHECK(store_name(f, names[oparg], v));
+    DISPATCH();
+}
+op_DELETE_NAME:
+    SAVE();
+    CHECK(store_name(f, names[oparg], Value()));
+    DISPATCH();
+op_LOAD_GLOBAL: {
+    Code::GlobalCache& cache = code->m_global_cache[f->lasti];
+    Value v;
+    if (cache.globals_version == f->globals->version() && cache.builtins_version == f->builtins->version()) [[likely]] {
+        v = cache.value;
+    } else {
+        Str* name = names[oparg >> 1];
+        v = f->globals->get_str(name);
+        if (!v)
+            v = f->builtins->get_str(name);
+        if (!v) {
+            throw_error(g_NameError, "name '%s' is not defined", name->c_str());
+            set_name_error_name(name);
+            goto error;
+        }
+        cache = { f->globals->version(), f->builtins->version(), v };
+    }
+    if (oparg & 1)
+        PUSH(Value());
+    PUSH(v);
+    DISPATCH();
+}
+op_STORE_GLOBAL:
+    f->globals->set_str(names[oparg], POP());
+    DISPATCH();
+op_DELETE_GLOBAL:
+    if (!f->globals->del_str(names[oparg])) {
+        throw_error(g_NameError, "name '%s' is not defined", names[oparg]->c_str());
+        goto error;
+    }
+    DISPATCH();
+op_MAKE_CELL: {
+    Value init = localsplus[oparg];
+    localsplus[oparg] = Value(make<CellObject>(g_cell_type, init));
+    DISPATCH();
+}
+op_COPY_FREE_VARS: {
+    Tuple* closure = f->func->m_closure;
+    int offset = code->m_nlocalsplus - int(oparg);
+    for (uint32_t i = 0; i < oparg; ++i)
+        localsplus[offset + int(i)] = closure->at(i);
+    DISPATCH();
+}
+op_LOAD_CLOSURE:
+    PUSH(localsplus[oparg]);
+    DISPATCH();
+op_LOAD_DEREF: {
+    Value v = static_cast<CellObject*>(localsplus[oparg].as_object())->m_value;
+    if (!v) [[unlikely]] {
+        raise_unbound_deref(code, oparg);
+        goto error;
+    }
+    PUSH(v);
+    DISPATCH();
+}
+op_LOAD_CLASSDEREF: {
+    SAVE();
+    Value v = CHECK(load_classderef(f, oparg));
+    PUSH(v);
+    DISPATCH();
+}
+op_STORE_DEREF:
+    static_cast<CellObject*>(localsplus[oparg].as_object())->m_value = POP();
+    DISPATCH();
+op_DELETE_DEREF: {
+    auto* cell = static_cast<CellObject*>(localsplus[oparg].as_object());
+    if (!cell->m_value) {
+        raise_unbound_deref(code, oparg);
+        goto error;
+    }
+    cell->m_value = Value();
+    DISPATCH();
+}
+
+    // --- attributes and subscripts
+op_LOAD_ATTR: {
+    SAVE();
+    Value owner = TOP();
+    Value v = CHECK(get_attr(owner, names[oparg]));
+    SET_TOP(v);
+    DISPATCH();
+}
+op_STORE_ATTR: {
+    SAVE();
+    Value owner = TOP();
+    Value v = PEEK(2);
+    sp -= 2;
+    CHECK(set_attr(owner, names[oparg], v));
+    DISPATCH();
+}
+op_DELETE_ATTR: {
+    SAVE();
+    Value owner = POP();
+    CHECK(del_attr(owner, names[oparg]));
+    DISPATCH();
+}
+op_LOAD_METHOD: {
+    SAVE();
+    Value owner = TOP();
+    bool is_method;
+    Value m = CHECK(get_method(owner, names[oparg], is_method));
+    if (is_method) {
+        SET_TOP(m);
+        PUSH(owner);
+    } else {
+        SET_TOP(Value());
+        PUSH(m);
+    }
+    DISPATCH();
+}
+op_BINARY_SUBSCR: {
+    SAVE();
+    Value sub = TOP();
+    Value container = PEEK(2);
+    Value v;
+    if (sub.is_small_int() && container.is_object()) {
+        Type* t = container.type();
+        int64_t i = sub.small_int();
+        if (t == g_list_type) {
+            List* l = as_list(container);
+            if (i < 0)
+                i += int64_t(l->size());
+            if (i >= 0 && size_t(i) < l->size()) {
+                --sp;
+                SET_TOP(l->at(size_t(i)));
+                DISPATCH();
+            }
+        } else if (t == g_tuple_type) {
+            Tuple* tu = as_tuple(container);
+            if (i < 0)
+                i += int64_t(tu->size());
+            if (i >= 0 && size_t(i) < tu->size()) {
+                --sp;
+                SET_TOP(tu->at(size_t(i)));
+                DISPATCH();
+            }
+        }
+    }
+    v = CHECK(get_item(container, sub));
+    --sp;
+    SET_TOP(v);
+    DISPATCH();
+}
+op_STORE_SUBSCR: {
+    SAVE();
+    Value sub = TOP();
+    Value container = PEEK(2);
+    Value v = PEEK(3);
+    sp -= 3;
+    if (sub.is_small_int() && container.is_object() && container.type() == g_list_type) {
+        List* l = as_list(container);
+        int64_t i = sub.small_int();
+        if (i < 0)
+            i += int64_t(l->size());
+        if (i >= 0 && size_t(i) < l->size()) {
+            l->items()[size_t(i)] = v;
+            DISPATCH();
+        }
+    }
+    CHECK(set_item(container, sub, v));
+    DISPATCH();
+}
+op_DELETE_SUBSCR: {
+    SAVE();
+    Value sub = TOP();
+    Value container = PEEK(2);
+    sp -= 2;
+    CHECK(del_item(container, sub));
+    DISPATCH();
+}
+op_BUILD_SLICE: {
+    Value step = oparg == 3 ? POP() : none();
+    Value stop = POP();
+    Value start = TOP();
+    SET_TOP(make_slice(start, stop, step));
+    DISPATCH();
+}
+
+    // --- operators
+op_UNARY_POSITIVE: {
+    SAVE();
+    Value v = CHECK(unary_positive(TOP()));
+    SET_TOP(v);
+    DISPATCH();
+}
+op_UNARY_NEGATIVE: {
+    SAVE();
+    Value x = TOP();
+    if (x.is_small_int()) {
+        SET_TOP(int_from_i64(-x.small_int()));
+        DISPATCH();
+    }
+    Value v = CHECK(unary_negative(x));
+    SET_TOP(v);
+    DISPATCH();
+}
+op_UNARY_NOT: {
+    SAVE();
+    bool b = CHECK(truthy(TOP()));
+    SET_TOP(py_bool(!b));
+    DISPATCH();
+}
+op_UNARY_INVERT: {
+    SAVE();
+    Value v = CHECK(unary_invert(TOP()));
+    SET_TOP(v);
+    DISPATCH();
+}
+op_BINARY_OP: {
+    SAVE();
+    Value rhs = TOP();
+    Value lhs = PEEK(2);
+    if (lhs.is_small_int() && rhs.is_small_int()) {
+        int64_t a = lhs.small_int(), b = rhs.small_int(), r;
+        switch (oparg) {
+        case NB_ADD:
+        case NB_INPLACE_ADD:
+            --sp;
+            SET_TOP(int_from_i64(a + b));
+            DISPATCH();
+        case NB_SUBTRACT:
+        case NB_SUBTRACT + 13:
+            --sp;
+            SET_TOP(int_from_i64(a - b));
+            DISPATCH();
+        case NB_MULTIPLY:
+        case NB_MULTIPLY + 13:
+            if (!__builtin_mul_overflow(a, b, &r)) {
+                --sp;
+                SET_TOP(int_from_i64(r));
+                DISPATCH();
+            }
+            break;
+        default:
+            break;
+        }
+    } else if (lhs.is_object() && rhs.is_object() && lhs.type() == g_float_type && rhs.type() == g_float_type) {
+        double a = float_of(lhs), b = float_of(rhs);
+        switch (oparg) {
+        case NB_ADD:
+        case NB_INPLACE_ADD:
+            --sp;
+            SET_TOP(float_value(a + b));
+            DISPATCH();
+        case NB_SUBTRACT:
+        case NB_SUBTRACT + 13:
+            --sp;
+            SET_TOP(float_value(a - b));
+            DISPATCH();
+        case NB_MULTIPLY:
+        case NB_MULTIPLY + 13:
+            --sp;
+            SET_TOP(float_value(a * b));
+            DISPATCH();
+        default:
+            break;
+        }
+    }
+    Value v = CHECK(binary_op(lhs, rhs, int(oparg)));
+    --sp;
+    SET_TOP(v);
+    DISPATCH();
+}
+op_COMPARE_OP: {
+    SAVE();
+    Value rhs = TOP();
+    Value lhs = PEEK(2);
+    Value v = CHECK(rich_compare(lhs, rhs, CompareOp(oparg)));
+    --sp;
+    SET_TOP(v);
+    DISPATCH();
+}
+op_IS_OP: {
+    Value rhs = POP();
+    bool r = TOP().is(rhs);
+    SET_TOP(py_bool(oparg ? !r : r));
+    DISPATCH();
+}
+op_CONTAINS_OP: {
+    SAVE();
+    Value container = TOP();
+    Value item = PEEK(2);
+    bool r = CHECK(contains(container, item));
+    --sp;
+    SET_TOP(py_bool(oparg ? !r : r));
+    DISPATCH();
+}
+
+    // --- building containers
+op_BUILD_TUPLE: {
+    Tuple* t = Tuple::create(std::span<const Value>(sp - oparg, oparg));
+    sp -= oparg;
+    PUSH(Value(t));
+    DISPATCH();
+}
+op_BUILD_LIST: {
+    List* l = List::create(std::span<const Value>(sp - oparg, oparg));
+    sp -= oparg;
+    PUSH(Value(l));
+    DISPATCH();
+}
+op_BUILD_SET: {
+    SAVE();
+    Value s = new_empty_set();
+    for (uint32_t i = 0; i < oparg; ++i)
+        CHECK(set_add(s, sp[-int(oparg) + int(i)]));
+    sp -= oparg;
+    PUSH(s);
+    DISPATCH();
+}
+op_BUILD_MAP: {
+    SAVE();
+    Dict* d = Dict::create();
+    for (uint32_t i = 0; i < oparg; ++i)
+        CHECK(d->set(sp[-2 * int(oparg) + 2 * int(i)], sp[-2 * int(oparg) + 2 * int(i) + 1]));
+    sp -= 2 * oparg;
+    PUSH(Value(d));
+    DISPATCH();
+}
+op_BUILD_CONST_KEY_MAP: {
+    SAVE();
+    Tuple* keys = as_tuple(TOP());
+    Dict* d = Dict::create();
+    for (uint32_t i = 0; i < oparg; ++i)
+        CHECK(d->set(keys->at(i), sp[-1 - int(oparg) + int(i)]));
+    sp -= oparg + 1;
+    PUSH(Value(d));
+    DISPATCH();
+}
+op_BUILD_STRING: {
+    std::string s;
+    size_t len = 0;
+    for (uint32_t i = 0; i < oparg; ++i) {
+        Str* part = as_str(sp[-int(oparg) + int(i)]);
+        s += part->view();
+        len += part->length();
+    }
+    sp -= oparg;
+    PUSH(Value(Str::create_with_length(std::move(s), len)));
+    DISPATCH();
+}
+op_LIST_APPEND: {
+    Value v = POP();
+    as_list(PEEK(oparg))->append(v);
+    DISPATCH();
+}
+op_SET_ADD: {
+    SAVE();
+    Value v = POP();
+    CHECK(set_add(PEEK(oparg), v));
+    DISPATCH();
+}
+op_MAP_ADD: {
+    SAVE();
+    Value value = POP();
+    Value key = POP();
+    CHECK(set_item(PEEK(oparg), key, value));
+    DISPATCH();
+}
+op_LIST_EXTEND: {
+    SAVE();
+    Value iterable = POP();
+    CHECK(list_extend_op(PEEK(oparg), iterable));
+    DISPATCH();
+}
+op_SET_UPDATE: {
+    SAVE();
+    Value iterable = POP();
+    CHECK(set_update_op(PEEK(oparg), iterable));
+    DISPATCH();
+}
+op_DICT_UPDATE: {
+    SAVE();
+    Value update = POP();
+    CHECK(dict_update_op(PEEK(oparg), update));
+    DISPATCH();
+}
+op_DICT_MERGE: {
+    SAVE();
+    Value update = POP();
+    CHECK(dict_merge_op(PEEK(oparg), update, PEEK(oparg + 2)));
+    DISPATCH();
+}
+op_LIST_TO_TUPLE: {
+    List* l = as_list(TOP());
+    SET_TOP(Value(Tuple::create(std::span<const Value>(l->items()))));
+    DISPATCH();
+}
+op_UNPACK_SEQUENCE: {
+    SAVE();
+    Value seq = TOP();
+    if (seq.is_object() && (seq.type() == g_tuple_type || seq.type() == g_list_type)) {
+        std::span<const Value> items = seq.type() == g_tuple_type ? as_tuple(seq)->items() : std::span<const Value>(as_list(seq)->items());
+        if (items.size() == oparg) {
+            --sp;
+            for (uint32_t i = oparg; i-- > 0;)
+                PUSH(items[i]);
+            DISPATCH();
+        }
+    }
+    --sp;
+    CHECK(unpack_iterable(seq, int(oparg), -1, sp));
+    sp += oparg;
+    DISPATCH();
+}
+op_UNPACK_EX: {
+    SAVE();
+    Value seq = POP();
+    int before = int(oparg & 0xFF), after = int(oparg >> 8);
+    CHECK(unpack_iterable(seq, before, after, sp));
+    sp += before + after + 1;
+    DISPATCH();
+}
+op_FORMAT_VALUE: {
+    SAVE();
+    Value spec = (oparg & 4) ? POP() : Value();
+    Value v = TOP();
+    Value r = CHECK(format_value_op(v, int(oparg & 3), spec));
+    SET_TOP(r);
+    DISPATCH();
+}
+
+    // --- control flow
+op_JUMP:
+    JUMP_TO(oparg);
+    DISPATCH();
+op_POP_JUMP_IF_FALSE: {
+    Value v = POP();
+    if (v.is(g_false))
+        JUMP_TO(oparg);
+    else if (!v.is(g_true)) {
+        SAVE();
+        bool b = CHECK(truthy(v));
+        if (!b)
+            JUMP_TO(oparg);
+    }
+    DISPATCH();
+}
+op_POP_JUMP_IF_TRUE: {
+    Value v = POP();
+    if (v.is(g_true))
+        JUMP_TO(oparg);
+    else if (!v.is(g_false)) {
+        SAVE();
+        bool b = CHECK(truthy(v));
+        if (b)
+            JUMP_TO(oparg);
+    }
+    DISPATCH();
+}
+op_POP_JUMP_IF_NONE:
+    if (is_none(POP()))
+        JUMP_TO(oparg);
+    DISPATCH();
+op_POP_JUMP_IF_NOT_NONE:
+    if (!is_none(POP()))
+        JUMP_TO(oparg);
+    DISPATCH();
+op_JUMP_IF_FALSE_OR_POP: {
+    SAVE();
+    bool b = CHECK(truthy(TOP()));
+    if (!b)
+        JUMP_TO(oparg);
+    else
+        --sp;
+    DISPATCH();
+}
+op_JUMP_IF_TRUE_OR_POP: {
+    SAVE();
+    bool b = CHECK(truthy(TOP()));
+    if (b)
+        JUMP_TO(oparg);
+    else
+        --sp;
+    DISPATCH();
+}
+op_GET_ITER: {
+    SAVE();
+    Value it = CHECK(get_iter(TOP()));
+    SET_TOP(it);
+    DISPATCH();
+}
+op_FOR_ITER: {
+    Value it = TOP();
+    if (it.type() == g_iterator_type) {
+        auto* ii = static_cast<IndexIterator*>(it.as_object());
+        if (ii->m_kind == IterKind::Range) {
+            if (ii->m_index < ii->m_count) {
+                PUSH(Value::small(ii->m_start + ii->m_step * ii->m_index++));
+                DISPATCH();
+            }
+            --sp;
+            JUMP_TO(oparg);
+            DISPATCH();
+        }
+        if (ii->m_kind == IterKind::List && ii->m_seq) {
+            List* l = as_list(ii->m_seq);
+            if (size_t(ii->m_index) < l->size()) {
+                PUSH(l->at(size_t(ii->m_index++)));
+                DISPATCH();
+            }
+            ii->m_seq = Value();
+            --sp;
+            JUMP_TO(oparg);
+            DISPATCH();
+        }
+    }
+    SAVE();
+    Value next = CHECK(iter_next(it));
+    if (next) {
+        PUSH(next);
+    } else {
+        --sp;
+        JUMP_TO(oparg);
+    }
+    DISPATCH();
+}
+op_RETURN_VALUE:
+    retval = POP();
+    f->yielded = false;
+    f->stack_depth = int32_t(sp - stack_base);
+    goto exit_frame;
+op_RAISE_VARARGS: {
+    SAVE();
+    Value cause = oparg == 2 ? POP() : Value();
+    Value exc = oparg >= 1 ? POP() : Value();
+    if (do_raise(exc, cause, oparg == 2))
+        goto exception_unwind;
+    goto error;
+}
+op_RERAISE: {
+    if (oparg) {
+        Value lasti = PEEK(oparg + 1);
+        if (lasti.is_small_int())
+            f->lasti = uint32_t(lasti.small_int());
+    }
+    Value exc = POP();
+    restore_pending(exc);
+    goto exception_unwind;
+}
+
+    // --- functions and calls
+op_MAKE_FUNCTION: {
+    Code* fcode = static_cast<Code*>(POP().as_object());
+    Function* fn = make_function(fcode, f->globals);
+    if (oparg & 8)
+        fn->m_closure = as_tuple(POP());
+    if (oparg & 4)
+        fn->m_annotations = POP();
+    if (oparg & 2)
+        fn->m_kwdefaults = as_dict(POP());
+    if (oparg & 1)
+        fn->m_defaults = as_tuple(POP());
+    if (f->func || f->builtins)
+        fn->m_builtins = f->builtins;
+    PUSH(Value(fn));
+    DISPATCH();
+}
+op_KW_NAMES:
+    kwnames = as_tuple(consts[oparg]);
+    DISPATCH();
+op_CALL: {
+    SAVE();
+    Value callable;
+    Value* args;
+    size_t total = oparg;
+    if (PEEK(oparg + 2)) {
+        callable = PEEK(oparg + 2);
+        args = sp - oparg - 1;
+        total = oparg + 1;
+    } else {
+        callable = PEEK(oparg + 1);
+        args = sp - oparg;
+    }
+    Tuple* kw = kwnames;
+    kwnames = nullptr;
+    size_t nkw = kw ? kw->size() : 0;
+    CallArgs ca { args, total - nkw, kw };
+    Result<Value> r = callable.is_object() && callable.type() == g_function_type
+                          ? call_function(static_cast<Function*>(callable.as_object()), ca)
+                          : call(callable, ca);
+    sp -= oparg + 2;
+    if (r.is_error())
+        goto error;
+    PUSH(r.value());
+    DISPATCH();
+}
+op_CALL_FUNCTION_EX: {
+    SAVE();
+    Value kwargs = (oparg & 1) ? POP() : Value();
+    Value callargs = POP();
+    Value func = POP();
+    --sp; // NULL
+    Value r = CHECK(call_function_ex(func, callargs, kwargs));
+    PUSH(r);
+    DISPATCH();
+}
+op_LOAD_BUILD_CLASS: {
+    Value bc = f->builtins->get_str("__build_class__");
+    if (!bc) {
+        throw_error(g_NameError, "__build_class__ not found");
+        goto error;
+    }
+    PUSH(bc);
+    DISPATCH();
+}
+op_LOAD_ASSERTION_ERROR:
+    PUSH(Value(g_AssertionError));
+    DISPATCH();
+op_SETUP_ANNOTATIONS:
+    SAVE();
+    CHECK(setup_annotations(f));
+    DISPATCH();
+op_PRINT_EXPR: {
+    SAVE();
+    Value v = POP();
+    CHECK(display_hook(v));
+    DISPATCH();
+}
+
+    // --- imports
+op_IMPORT_NAME: {
+    SAVE();
+    Value fromlist = POP();
+    Value level = TOP();
+    Value m = CHECK(import_name_op(f, names[oparg], fromlist, level));
+    SET_TOP(m);
+    DISPATCH();
+}
+op_IMPORT_FROM: {
+    SAVE();
+    Value v = CHECK(import_from_op(TOP(), names[oparg]));
+    PUSH(v);
+    DISPATCH();
+}
+op_IMPORT_STAR: {
+    SAVE();
+    Value m = POP();
+    CHECK(import_star_op(f, m));
+    DISPATCH();
+}
+
+    // --- exceptions and with-statements
+op_PUSH_EXC_INFO: {
+    Value exc = TOP();
+    Value prev = ts.handled ? ts.handled : none();
+    SET_TOP(prev);
+    PUSH(exc);
+    ts.handled = exc;
+    DISPATCH();
+}
+op_POP_EXCEPT: {
+    Value prev = POP();
+    ts.handled = is_none(prev) ? Value() : prev;
+    DISPATCH();
+}
+op_CHECK_EXC_MATCH: {
+    SAVE();
+    Value type = TOP();
+    Value exc = PEEK(2);
+    bool m = CHECK(exception_matches(exc, type));
+    SET_TOP(py_bool(m));
+    DISPATCH();
+}
+op_CHECK_EG_MATCH: {
+    SAVE();
+    Value type = POP();
+    Value eg = POP();
+    Value match, rest;
+    CHECK(check_eg_match(eg, type, match, rest));
+    PUSH(rest);
+    PUSH(match);
+    DISPATCH();
+}
+op_PREP_RERAISE_STAR: {
+    SAVE();
+    Value list = POP();
+    Value orig = TOP();
+    Value r = CHECK(prep_reraise_star(orig, list));
+    SET_TOP(r);
+    DISPATCH();
+}
+op_BEFORE_WITH: {
+    SAVE();
+    Value mgr = TOP();
+    Value exit_fn, enter_res;
+    CHECK(before_with(mgr, exit_fn, enter_res, false));
+    SET_TOP(exit_fn);
+    PUSH(enter_res);
+    DISPATCH();
+}
+op_WITH_EXCEPT_START: {
+    SAVE();
+    Value exc = TOP();
+    Value exit_fn = PEEK(4);
+    Value tb = as_exception(exc)->m_traceback;
+    Value args[3] = { Value(exc.type()), exc, tb ? tb : none() };
+    Value r = CHECK(call(exit_fn, std::span<const Value>(args, 3)));
+    PUSH(r);
+    DISPATCH();
+}
+
+    // --- generators and coroutines
+op_RETURN_GENERATOR: {
+    f->pc = pc;
+    f->stack_depth = int32_t(sp - stack_base);
+    retval = make_generator(f);
+    f->yielded = false;
+    goto exit_frame;
+}
+op_YIELD_VALUE:
+    retval = POP();
+    f->pc = pc;
+    f->stack_depth = int32_t(sp - stack_base);
+    f->yielded = true;
+    goto exit_frame;
+op_GET_YIELD_FROM_ITER: {
+    SAVE();
+    Value v = CHECK(get_yield_from_iter(f, TOP()));
+    SET_TOP(v);
+    DISPATCH();
+}
+op_SEND: {
+    SAVE();
+    Value v = POP();
+    Value receiver = TOP();
+    bool returned = false;
+    Value r = CHECK(send_op(receiver, v, returned));
+    if (returned) {
+        SET_TOP(r);
+        JUMP_TO(oparg);
+    } else {
+        PUSH(r);
+    }
+    DISPATCH();
+}
+op_ASYNC_GEN_WRAP: {
+    SET_TOP(async_gen_wrap(TOP()));
+    DISPATCH();
+}
+op_GET_AWAITABLE: {
+    SAVE();
+    Value v = CHECK(get_awaitable(TOP(), int(oparg)));
+    SET_TOP(v);
+    DISPATCH();
+}
+op_GET_AITER: {
+    SAVE();
+    Value v = CHECK(get_aiter(TOP()));
+    SET_TOP(v);
+    DISPATCH();
+}
+op_GET_ANEXT: {
+    SAVE();
+    Value v = CHECK(get_anext(TOP()));
+    PUSH(v);
+    DISPATCH();
+}
+op_END_ASYNC_FOR: {
+    Value exc = POP();
+    --sp; // the async iterator
+    if (exc.type()->is_subtype_of(g_StopAsyncIteration)) {
+        DISPATCH();
+    }
+    restore_pending(exc);
+    goto exception_unwind;
+}
+op_BEFORE_ASYNC_WITH: {
+    SAVE();
+    Value mgr = TOP();
+    Value exit_fn, enter_res;
+    CHECK(before_with(mgr, exit_fn, enter_res, true));
+    SET_TOP(exit_fn);
+    PUSH(enter_res);
+    DISPATCH();
+}
+
+    // --- pattern matching
+op_GET_LEN: {
+    SAVE();
+    int64_t n = CHECK(length(TOP()));
+    PUSH(int_from_i64(n));
+    DISPATCH();
+}
+op_MATCH_MAPPING:
+    PUSH(py_bool(TOP().type()->m_flags & TF_IS_ABC_MAPPING));
+    DISPATCH();
+op_MATCH_SEQUENCE:
+    PUSH(py_bool(TOP().type()->m_flags & TF_IS_ABC_SEQUENCE));
+    DISPATCH();
+op_MATCH_KEYS: {
+    SAVE();
+    Value keys = TOP();
+    Value subject = PEEK(2);
+    Value values = CHECK(match_keys(subject, keys));
+    PUSH(values);
+    DISPATCH();
+}
+op_MATCH_CLASS: {
+    SAVE();
+    Value kwargs = POP();
+    Value cls = POP();
+    Value subject = TOP();
+    Value attrs = CHECK(match_class(subject, cls, int(oparg), kwargs));
+    SET_TOP(attrs);
+    DISPATCH();
+}
+
+error:
+    {
+        Value exc = pending_exception();
+        if (exc && is_exception(exc))
+            exception_add_traceback(exc, Value(code), int(f->lasti), f->line_of(f->lasti));
+    }
+exception_unwind: {
+    const bytecode::ExceptionEntry* h = find_handler(code, f->lasti);
+    if (!h) {
+        f->stack_depth = 0;
+        f->yielded = false;
+        ts.frame = f->previous;
+        leave_call();
+        return pending;
+    }
+    sp = stack_base + h->depth;
+    if (h->push_lasti)
+        PUSH(Value::small(int64_t(f->lasti)));
+    PUSH(take_pending());
+    kwnames = nullptr;
+    JUMP_TO(h->target);
+    DISPATCH();
+}
+
+exit_frame:
+    ts.frame = f->previous;
+    leave_call();
+    return retval;
+}
+
+} // namespace adder::vm

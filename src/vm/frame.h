@@ -1,0 +1,68 @@
+// Frames: the activation record of one Python code block. A frame is a
+// header followed by `nlocalsplus` fast-local slots and `stacksize` value
+// stack slots (CPython 3.11's _PyInterpreterFrame layout). Ordinary calls
+// carve frames out of the VM data stack (no heap allocation per call);
+// generator/coroutine frames live in memory owned by their generator object.
+//
+// GC: the data stack and every generator frame are scanned CONSERVATIVELY
+// word by word (header included), so the eval loop never has to publish its
+// stack pointer before an allocation; stale slots only retain garbage a
+// little longer. Frames are zero-filled when pushed.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+
+#include "bytecode/code.h"
+#include "objects/function.h"
+#include "objects/object.h"
+
+namespace adder::vm {
+
+struct Frame {
+    Code* code = nullptr;
+    Function* func = nullptr;     // null for module/class/exec frames
+    Dict* globals = nullptr;
+    Dict* builtins = nullptr;
+    Value locals;                 // mapping for module/class/exec frames, null for functions
+    Frame* previous = nullptr;
+    Value generator;              // owning generator/coroutine, if any
+    const bytecode::Word* instrs = nullptr;
+    uint32_t pc = 0;              // index of the next instruction
+    uint32_t lasti = 0;           // index of the instruction being executed (for tracebacks)
+    int32_t stack_depth = 0;      // saved stack depth while suspended
+    bool yielded = false;         // set by YIELD_VALUE when eval returns
+    bool owns_memory = false;
+    uint32_t total_words = 0;     // header + slots, in 8-byte words
+    Value slots[];                // localsplus, then the value stack
+
+    Value* localsplus() { return slots; }
+    Value* stack_base() { return slots + code->m_nlocalsplus; }
+    // Source line of instruction `index` (-1 if unknown).
+    int line_of(uint32_t index) const;
+};
+
+// Size in bytes of a frame for `code`.
+inline size_t frame_size(const Code* code)
+{
+    return sizeof(Frame) + sizeof(Value) * size_t(code->m_nlocalsplus + code->m_stacksize + 1);
+}
+
+// The VM's contiguous stack of frames.
+class DataStack : public gc::RootSource {
+public:
+    DataStack();
+    // Pushes a zeroed frame for `code`; null when the stack is exhausted.
+    Frame* push(Code* code);
+    void pop(Frame* frame);
+    void visit_roots(gc::Visitor& v) override;
+
+private:
+    char* m_base;
+    char* m_top;
+    char* m_limit;
+};
+
+DataStack& data_stack();
+
+} // namespace adder::vm

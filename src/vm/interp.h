@@ -1,0 +1,57 @@
+// The VM's entry points: running code objects, calling Python functions
+// (argument binding with CPython's error messages), generators and
+// coroutines, and the hooks the VM needs from higher layers (import).
+#pragma once
+
+#include "objects/function.h"
+#include "objects/object.h"
+#include "vm/frame.h"
+
+namespace adder::vm {
+
+// Runs module/class/exec-style `code` with `globals` and `locals` (a mapping,
+// or null to use globals). Returns the value of the code block.
+Result<Value> run_code(Code* code, Dict* globals, Value locals);
+// Calls Python function `f` (the function type's call slot).
+Result<Value> call_function(Function* f, CallArgs args);
+// Runs class body `f` with namespace `ns` (for __build_class__); returns the __classcell__ value or None.
+Result<Value> run_class_body(Function* f, Value ns);
+// Executes `frame` until it returns, yields (frame->yielded) or raises.
+// `throwing`: start by unwinding the pending exception (generator.throw()).
+Result<Value> eval_frame(Frame* frame, bool throwing = false);
+// The innermost executing Python frame (null at top level).
+Frame* current_frame();
+
+// Generators, coroutines and async generators share one object.
+class Generator : public Object {
+public:
+    Generator(Type* type, Frame* frame) : Object(type), m_frame(frame) {}
+    ~Generator() override;
+    void visit_edges(gc::Visitor& v) override;
+
+    enum class State : uint8_t { Created, Suspended, Running, Completed };
+    Frame* m_frame;
+    State m_state = State::Created;
+    Str* m_name = nullptr;
+    Str* m_qualname = nullptr;
+    Value m_exc;          // exception being handled inside the generator while suspended
+    bool m_closed = false; // async generators: aclose() ran
+    bool m_hooks_inited = false;
+};
+
+// gen.send(value): resumes the generator. Result: the yielded value with
+// `returned` false, or the return value with `returned` true.
+Result<Value> gen_send_ex(Generator* gen, Value value, bool& returned, bool throwing = false);
+// Creates the generator object for a frame that just executed RETURN_GENERATOR.
+Value make_generator(Frame* frame);
+// Hooks installed by higher layers.
+using ImportHook = Result<Value> (*)(Str* name, Value globals, Value locals, Value fromlist, int level);
+void set_import_hook(ImportHook hook);
+ImportHook import_hook();
+// Looks up builtins.__build_class__ etc.
+Dict* builtins_dict();
+void set_builtins_dict(Dict* d);
+// sys.displayhook for PRINT_EXPR.
+Status display_hook(Value v);
+
+} // namespace adder::vm

@@ -1,0 +1,10 @@
+a = b if c else d
+a = b if c else d if e else f
+a = (b if c else d) if e else f
+a = b or c or d
+a = b and c and d
+a = b or c and d or e
+a = not not a
+a = b if not c else d
+a = lambda: b if c else d
+a = [b if c else d for e in f if g]

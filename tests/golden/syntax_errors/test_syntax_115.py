@@ -1,0 +1,1 @@
+f(L, x for x in L)

@@ -1,0 +1,5 @@
+print(type(1), type("s"), type([]), type(type), type(None), type(print), type(lambda: 0).__name__)
+T = type("T", (), {"x": 1})
+print(T.x, T.__name__, T.__bases__, type(T()).__name__)
+print(int.__mro__, bool.__mro__, object.__bases__, type.__bases__)
+print(type(1) == int, type(True) is bool, type(1.0).__name__, type(1j).__qualname__)

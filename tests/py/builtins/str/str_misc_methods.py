@@ -1,0 +1,8 @@
+print("hello".encode(), str(b"abc", "ascii"), str(5), str([1, "a"]), str())
+print("a-b-c".translate(str.maketrans("-", "+")), "abc".translate({ord("a"): None, ord("b"): "BB"}))
+print(str.maketrans("ab", "xy", "c"))
+print("%s" % "x".join("abc"), "ab" < "abc", "b" > "abc", "A" < "a", min("hello"), max("hello"))
+print(list("abc"), tuple("ab"), sorted("cba"), "".join(reversed("abc")))
+print("x".__len__(), "abc".__contains__("b"), "abc".__getitem__(1), "ab".__add__("cd"))
+print(hash("abc") == hash("ab" + "c"))
+print("Straße".casefold() == "strasse", "abc" * 0, "abc" * -1)

@@ -1,0 +1,1 @@
+raise ExceptionGroup("several", [ValueError("x"), TypeError("y")])

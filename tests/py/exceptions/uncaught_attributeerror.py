@@ -1,0 +1,4 @@
+class Foo:
+    bar = 1
+print(Foo().bar)
+Foo().baz

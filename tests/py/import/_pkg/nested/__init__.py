@@ -1,0 +1,2 @@
+from ..sub import helper as parent_helper
+NESTED = True

@@ -1,0 +1,3 @@
+print("loading", __name__, __package__)
+def helper():
+    return "helper in " + __name__

@@ -1,0 +1,19 @@
+def fact(n):
+    return 1 if n <= 1 else n * fact(n - 1)
+def ack(m, n):
+    if m == 0: return n + 1
+    if n == 0: return ack(m - 1, 1)
+    return ack(m - 1, ack(m, n - 1))
+def hanoi(n, a, b, c, moves):
+    if n:
+        hanoi(n - 1, a, c, b, moves)
+        moves.append((a, c))
+        hanoi(n - 1, b, a, c, moves)
+    return moves
+print(fact(25), ack(2, 3), len(hanoi(10, "A", "B", "C", [])), hanoi(2, "A", "B", "C", []))
+def is_even(n): return True if n == 0 else is_odd(n - 1)
+def is_odd(n): return False if n == 0 else is_even(n - 1)
+print(is_even(100), is_odd(7))
+def flatten(x):
+    return [y for item in x for y in (flatten(item) if isinstance(item, list) else [item])]
+print(flatten([1, [2, [3, [4, [5]]]], 6]))

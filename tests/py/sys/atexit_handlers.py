@@ -1,0 +1,9 @@
+import atexit
+def bye(name):
+    print("goodbye", name)
+atexit.register(bye, "first")
+atexit.register(bye, "second")
+@atexit.register
+def last():
+    print("registered last, runs first")
+print("main done")

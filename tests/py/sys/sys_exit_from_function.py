@@ -1,0 +1,8 @@
+def main():
+    try:
+        return run()
+    finally:
+        print("cleanup in finally")
+def run():
+    raise SystemExit(4)
+main()

@@ -1,0 +1,3 @@
+import sys
+print("exiting with True")
+raise SystemExit(True)
