@@ -491,21 +491,6 @@ static Result<Value> builtin_format(Value, CallArgs args)
     return format(args[0], spec);
 }
 
-static Result<Value> builtin_vars(Value, CallArgs args)
-{
-    TRY(check_arity(args, "vars", 0, 1));
-    if (args.nargs == 0) {
-        vm::Frame* f = vm::current_frame();
-        if (f && f->locals)
-            return f->locals;
-        return throw_error(g_SystemError, "vars(): no locals");
-    }
-    Value d = TRY(get_attr_optional(args[0], Str::intern("__dict__")));
-    if (!d)
-        return throw_error(g_TypeError, "vars() argument must have __dict__ attribute");
-    return d;
-}
-
 // locals() of a function frame: a fresh dict snapshot of the fast locals.
 static Result<Value> frame_locals(vm::Frame* f)
 {
@@ -522,6 +507,21 @@ static Result<Value> frame_locals(vm::Frame* f)
             d->set_str(co->m_localsplusnames[size_t(i)], v);
     }
     return Value(d);
+}
+
+static Result<Value> builtin_vars(Value, CallArgs args)
+{
+    TRY(check_arity(args, "vars", 0, 1));
+    if (args.nargs == 0) {
+        vm::Frame* f = vm::current_frame();
+        if (!f)
+            return throw_error(g_SystemError, "vars(): no locals");
+        return frame_locals(f);
+    }
+    Value d = TRY(get_attr_optional(args[0], Str::intern("__dict__")));
+    if (!d)
+        return throw_error(g_TypeError, "vars() argument must have __dict__ attribute");
+    return d;
 }
 
 static Result<Value> builtin_locals(Value, CallArgs args)
@@ -552,7 +552,11 @@ static Result<Value> builtin_dir(Value, CallArgs args)
         TRY(collect_iterable(l, keys));
         names = Value(List::create(std::span<const Value>(keys.data(), keys.size())));
     } else {
-        Value r = TRY(call_method(args[0], "__dir__", {}));
+        // dir() looks __dir__ up on the type, as _PyObject_LookupSpecial does.
+        Value f = type_lookup(args[0].type(), Str::intern("__dir__"));
+        if (!f)
+            return throw_error(g_TypeError, "object does not provide __dir__");
+        Value r = TRY(call(f, { args[0] }));
         gc::MarkedVector keys;
         TRY(collect_iterable(r, keys));
         names = Value(List::create(std::span<const Value>(keys.data(), keys.size())));
@@ -1196,6 +1200,18 @@ Module* create_builtins_module()
     extern void invalidate_type_caches();
     invalidate_type_caches();
 
+    // FIXME: memoryview is a copying stand-in (bytes), not a buffer view.
+    Type* memoryview_type = new_builtin_type("memoryview", g_object_type, Layout::Other, 0);
+    memoryview_type->new_ = [](Type*, CallArgs args) -> Result<Value> {
+        Value obj;
+        TRY(parse_args(args, "memoryview", { "object" }, 1, { &obj }));
+        std::string_view data;
+        if (!bytes_like_view(obj, data))
+            return throw_error(g_TypeError, "memoryview: a bytes-like object is required, not '%s'", obj.type()->m_name.c_str());
+        return Value(Bytes::create(data));
+    };
+    type_ready(memoryview_type);
+    d->set_str("memoryview", Value(memoryview_type));
     g_enumerate_type = make_iter_type("enumerate", enumerate_new, enumerate_next);
     g_zip_type = make_iter_type("zip", zip_new, zip_next);
     g_map_type = make_iter_type("map", map_new, map_next);

@@ -40,6 +40,8 @@ void Traceback::visit_edges(gc::Visitor& v)
     v.visit(m_next);
     v.visit(m_code);
     v.visit(m_frame);
+    v.visit(m_globals);
+    v.visit(m_builtins);
 }
 
 enum class Family { NONE, STOP_ITERATION, OS, SYNTAX, KEY, IMPORT, UNICODE, SYSTEM_EXIT, NAME, ATTRIBUTE, GROUP };
@@ -348,12 +350,6 @@ static Result<Value> exception_repr(Value self)
 {
     Tuple* args = as_exception(self)->m_args;
     std::string name = self.type()->m_name;
-    if (family_of(self.type()) == Family::GROUP) {
-        std::string m = TRY(repr_text(exc_attr(self, "message")));
-        Value excs = exc_attr(self, "exceptions");
-        std::string l = TRY(repr_text(Value(List::create(as_tuple(excs)->items()))));
-        return Value(Str::create(name + "(" + m + ", " + l + ")"));
-    }
     if (!args || args->size() == 0)
         return Value(Str::create(name + "()"));
     if (args->size() == 1) {
@@ -480,9 +476,11 @@ void exception_set_context(Value exc, Value context)
     as_exception(exc)->m_context = context;
 }
 
-void exception_add_traceback(Value exc, Value code, int lasti, int lineno)
+void exception_add_traceback(Value exc, Value code, int lasti, int lineno, Value globals, Value builtins)
 {
     auto* tb = make<Traceback>(g_traceback_type);
+    tb->m_globals = globals;
+    tb->m_builtins = builtins;
     tb->m_code = code;
     tb->m_lasti = lasti;
     tb->m_lineno = lineno;

@@ -247,21 +247,17 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
     for (int b : order) {
         if (!blocks[b].reachable || placed[b].empty())
             continue;
-        int32_t prev_line = -1;
+        bytecode::Position prev;
         for (auto& p : placed[b]) {
-            if (p.in.pos.lineno < 0) {
-                p.in.pos.lineno = prev_line;
-                p.in.pos.end_lineno = prev_line;
-            } else {
-                prev_line = p.in.pos.lineno;
-            }
+            if (p.in.pos.lineno < 0)
+                p.in.pos = prev;
+            else
+                prev = p.in.pos;
         }
         const Instr& last = placed[b].back().in;
         auto inherit = [&](int succ) {
-            if (succ >= 0 && preds[succ] == 1 && placed[succ][0].in.pos.lineno < 0) {
-                placed[succ][0].in.pos.lineno = prev_line;
-                placed[succ][0].in.pos.end_lineno = prev_line;
-            }
+            if (succ >= 0 && preds[succ] == 1 && placed[succ][0].in.pos.lineno < 0)
+                placed[succ][0].in.pos = prev;
         };
         if (!is_terminator(last))
             inherit(next_placed(b));

@@ -186,6 +186,7 @@ private:
     // ---- expressions (codegen_expr.cpp)
     void visit_expr(const ast::Expr* e);
     void visit_expr1(const ast::Expr* e);
+    bool malformed(const ast::Expr* e);
     void visit_exprs(const std::vector<ast::Expr*>& es);
     void visit_iter(const ast::Expr* e);
     // The last operand of a comparison: `in`/`not in` fold like an iterable.
@@ -197,6 +198,7 @@ private:
             visit_expr(e);
     }
     void jump_if(const ast::Expr* e, int next, bool cond);
+    void jump_if_inner(const ast::Expr* e, int next, bool cond);
     void compile_boolop(const ast::BoolOp* e);
     void compile_compare(const ast::Compare* e);
     void add_compare(ast::CmpOp op);

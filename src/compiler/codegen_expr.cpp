@@ -267,6 +267,11 @@ void Codegen::jump_if(const Expr* e, int next, bool cond)
 {
     if (failed())
         return;
+    jump_if_inner(e, next, cond);
+}
+
+void Codegen::jump_if_inner(const Expr* e, int next, bool cond)
+{
     // Constant tests fold to an unconditional jump or nothing (3.11 gets the
     // same result from its peephole pass).
     if (auto c = fold_constant(e, m_options.optimize); c && c->kind != Constant::Kind::Tuple) {
@@ -344,7 +349,13 @@ void Codegen::jump_if(const Expr* e, int next, bool cond)
     default: break;
     }
     visit_expr(e);
+    // As in 3.11, a jump on a comparison is located at the comparison; any
+    // other test's jump at the enclosing statement or expression.
+    auto saved = u->loc;
+    if (e->kind == ExprKind::Compare)
+        set_loc(e->loc);
     emit_jump(cond ? Opcode::POP_JUMP_IF_TRUE : Opcode::POP_JUMP_IF_FALSE, next);
+    u->loc = saved;
     next_block();
 }
 
@@ -709,7 +720,9 @@ bool Codegen::maybe_optimize_method_call(const Call* e)
                 return false; // let call_helper report it
     auto* attr = static_cast<const Attribute*>(meth);
     visit_expr(attr->value);
+    // LOAD_METHOD and KW_NAMES sit on the attribute (its last line), CALL on the call.
     auto saved = u->loc;
+    set_loc(meth->loc);
     u->loc.lineno = meth->loc.end_lineno;
     emit_name(Opcode::LOAD_METHOD, attr->attr);
     visit_exprs(e->args);
@@ -718,8 +731,8 @@ bool Codegen::maybe_optimize_method_call(const Call* e)
             visit_expr(k->value);
         call_simple_kw_helper(e->keywords);
     }
-    emit(Opcode::CALL, static_cast<uint32_t>(argsl + kwdsl));
     u->loc = saved;
+    emit(Opcode::CALL, static_cast<uint32_t>(argsl + kwdsl));
     return true;
 }
 
@@ -983,8 +996,37 @@ void Codegen::compile_subscript(const Subscript* e)
     }
 }
 
+// Guards for trees that did not come from the parser (compile() of an `ast`
+// object): CPython's validator rejects these with ValueError before compiling.
+bool Codegen::malformed(const Expr* e)
+{
+    const char* msg = nullptr;
+    if (e->kind == ExprKind::BoolOp && static_cast<const BoolOp*>(e)->values.size() < 2)
+        msg = "BoolOp with less than 2 values";
+    else if (e->kind == ExprKind::Compare) {
+        auto* c = static_cast<const Compare*>(e);
+        if (c->comparators.empty())
+            msg = "Compare with no comparators";
+        else if (c->comparators.size() != c->ops.size())
+            msg = "Compare has a different number of comparators and operands";
+    } else if (e->kind == ExprKind::Dict && static_cast<const Dict*>(e)->keys.size() != static_cast<const Dict*>(e)->values.size())
+        msg = "Dict doesn't have the same number of keys as values";
+    else if ((e->kind == ExprKind::ListComp && static_cast<const ListComp*>(e)->generators.empty())
+        || (e->kind == ExprKind::SetComp && static_cast<const SetComp*>(e)->generators.empty())
+        || (e->kind == ExprKind::DictComp && static_cast<const DictComp*>(e)->generators.empty())
+        || (e->kind == ExprKind::GeneratorExp && static_cast<const GeneratorExp*>(e)->generators.empty()))
+        msg = "comprehension with no generators";
+    if (!msg)
+        return false;
+    fail(msg);
+    m_error->type = "ValueError";
+    return true;
+}
+
 void Codegen::visit_expr1(const Expr* e)
 {
+    if (malformed(e))
+        return;
     switch (e->kind) {
     case ExprKind::NamedExpr: {
         auto* n = static_cast<const NamedExpr*>(e);

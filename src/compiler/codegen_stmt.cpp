@@ -286,7 +286,6 @@ void Codegen::compile_class(const ClassDef* s)
         firstlineno = s->decorator_list[0]->loc.lineno;
     enter_scope(s->name, ScopeType::Class, s, firstlineno);
     u->private_name = s->name;
-    set_loc(s->loc);
     nameop("__name__", ExprContext::Load);
     nameop("__module__", ExprContext::Store);
     load_const(str_const(u->qualname));
@@ -569,6 +568,7 @@ void Codegen::call_exit_with_nones()
 // CPython's compiler_with_except_finish.
 void Codegen::with_except_finish(int cleanup)
 {
+    unset_loc();
     int exit = new_block();
     emit_jump(Opcode::POP_JUMP_IF_TRUE, exit);
     next_block();
@@ -1006,6 +1006,7 @@ void Codegen::compile_augassign(const AugAssign* s)
 {
     const Expr* e = s->target;
     auto saved = u->loc;
+    set_loc(e->loc);
     switch (e->kind) {
     case ExprKind::Attribute: {
         auto* a = static_cast<const Attribute*>(e);
@@ -1119,6 +1120,19 @@ void Codegen::visit_stmt(const Stmt* s)
     if (failed())
         return;
     set_loc(s->loc);
+    // Trees built from `ast` objects may be malformed (see Codegen::malformed).
+    const char* bad = nullptr;
+    if ((s->kind == StmtKind::With || s->kind == StmtKind::AsyncWith) && static_cast<const With*>(s)->items.empty())
+        bad = "empty items on With";
+    else if (s->kind == StmtKind::Match && static_cast<const Match*>(s)->cases.empty())
+        bad = "empty cases on Match";
+    else if (s->kind == StmtKind::Assign && static_cast<const Assign*>(s)->targets.empty())
+        bad = "empty targets on Assign";
+    if (bad) {
+        fail(bad);
+        m_error->type = "ValueError";
+        return;
+    }
     switch (s->kind) {
     case StmtKind::FunctionDef:
     case StmtKind::AsyncFunctionDef: compile_function(static_cast<const FunctionDef*>(s)); break;

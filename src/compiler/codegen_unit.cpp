@@ -68,6 +68,16 @@ int Codegen::new_block()
 
 void Codegen::use_block(int b)
 {
+    if (u->blocks[b].used) {
+        // A block laid out twice would be assembled twice: a compiler bug.
+        CompileError e;
+        e.type = "SystemError";
+        e.msg = "compiler: block reused in " + u->qualname;
+        if (!m_error)
+            m_error = std::move(e);
+        b = new_block();
+    }
+    u->blocks[b].used = true;
     u->order.push_back(b);
     u->cur = b;
 }
@@ -392,7 +402,7 @@ void Codegen::enter_scope(std::string name, ScopeType type, const void* key, int
     else
         u->qualname = u->name;
     // RESUME sits on the def line (line 0 for modules, as in 3.11).
-    u->loc = bytecode::Position { type == ScopeType::Module ? 0 : firstlineno, type == ScopeType::Module ? 0 : firstlineno, -1, -1 };
+    u->loc = bytecode::Position { type == ScopeType::Module ? 0 : firstlineno, type == ScopeType::Module ? 1 : firstlineno, 0, 0 };
     emit(Opcode::RESUME, 0);
 }
 
@@ -478,7 +488,7 @@ std::shared_ptr<bytecode::CodeUnit> Codegen::leave_scope_assemble(bool add_none)
         std::vector<Instr> prefix;
         bytecode::Position first { u->firstlineno, u->firstlineno, -1, -1 };
         if (u->scope_type == ScopeType::Module)
-            first = bytecode::Position { 0, 0, -1, -1 };
+            first = bytecode::Position { 0, 1, -1, -1 };
         bytecode::Position none { -1, -1, -1, -1 };
         if (!u->freevars.empty())
             prefix.push_back(Instr { op_of(Opcode::COPY_FREE_VARS), static_cast<uint32_t>(u->freevars.size()), -1, none });

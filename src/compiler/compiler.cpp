@@ -100,7 +100,7 @@ CompileResult compile_source(std::string_view source, std::string_view filename,
         w.offset = char_offset(parsed.source_utf8, w.lineno, w.offset, &line);
         w.text = line;
     }
-    if (result.error && result.error->type != "SystemError") {
+    if (result.error && result.error->type == "SyntaxError") {
         auto& e = *result.error;
         std::string line;
         e.offset = char_offset(parsed.source_utf8, e.lineno, e.offset, &line);

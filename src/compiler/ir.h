@@ -33,6 +33,7 @@ struct Instr {
 
 struct Block {
     std::vector<Instr> instrs;
+    bool used = false; // appears in the layout order (each block exactly once)
     // Filled by the assembler.
     bool reachable = false;
     int start_depth = -1;

@@ -561,7 +561,7 @@ void SymtableBuilder::handle_namedexpr(const NamedExpr* e)
         error("assignment expression cannot be used in a comprehension iterable expression", e->loc);
         return;
     }
-    if (m_cur->comprehension != ComprehensionKind::None) {
+    if (m_cur->comprehension != ComprehensionKind::None && e->target->kind == ExprKind::Name) {
         if (!extend_namedexpr_scope(static_cast<const Name*>(e->target)))
             return;
     }
@@ -573,6 +573,8 @@ void SymtableBuilder::handle_namedexpr(const NamedExpr* e)
 void SymtableBuilder::handle_comprehension(const Expr* e, std::string scope_name, const std::vector<Comprehension*>& generators,
     const Expr* elt, const Expr* value, ComprehensionKind kind)
 {
+    if (generators.empty())
+        return; // malformed tree; codegen reports it
     Comprehension* outermost = generators[0];
     // The outermost iterable is evaluated in the enclosing scope.
     m_cur->comp_iter_expr++;

@@ -322,3 +322,8 @@ Result<Value> import_module_level(Str* name_s, Value globals, Value locals, Valu
 void init_import() { vm::set_import_hook(import_module_level); }
 
 } // namespace adder::imp
+
+namespace adder {
+// For core code that needs a Python module (object.__reduce_ex__ -> copyreg).
+Result<Value> import_module_by_name(std::string_view name) { return imp::import_module(name); }
+}

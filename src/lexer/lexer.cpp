@@ -125,6 +125,8 @@ void Lexer::set_fstring_field(int open_line, int open_col, int close_line, int c
 bool Lexer::fail(const char* type, std::string msg, int lineno, int offset, int end_lineno, int end_offset)
 {
     m_has_error = true;
+    m_error.is_status_error = std::string_view(type) != "SyntaxError" || msg == "unexpected EOF while parsing"
+        || msg == "unexpected character after line continuation character";
     m_error.type = type;
     m_error.msg = std::move(msg);
     m_error.lineno = lineno;
@@ -218,6 +220,11 @@ bool Lexer::next(Token& out)
 {
     if (m_has_error)
         return false;
+    if (m_pos >= m_poison) {
+        m_has_error = true;
+        m_error = m_poison_error;
+        return false;
+    }
     if (m_field && m_field_state == 0) {
         m_field_state = 1;
         out = Token { TokenKind::LPar, "(", m_open_line, m_open_col, m_open_line, m_open_col + 1 };

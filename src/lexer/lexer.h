@@ -26,6 +26,10 @@ struct LexError {
     int end_lineno = 0;
     int end_offset = 0;
     bool is_eof_in_brackets = false; // "'(' was never closed": reported as the parser's EOF error
+    // CPython signals this error through the tokenizer's status (E_DEDENT,
+    // E_TABSPACE, E_TOODEEP, E_LINECONT, E_EOF), not as an exception, so it
+    // never overrides an earlier parser error.
+    bool is_status_error = false;
 };
 
 // Maximum bracket nesting, as CPython's MAXLEVEL ("too many nested parentheses").
@@ -44,6 +48,15 @@ public:
     // text and a ')' at (`close_line`, `close_col`) after it, with the text read
     // as inside brackets: CPython 3.11 parses an f-string field as "(" field ")".
     void set_fstring_field(int open_line, int open_col, int close_line, int close_col);
+
+    // Makes the lexer fail with `error` once it reaches byte `offset` (the
+    // start of a line): CPython decodes a file line by line, so a line that is
+    // not valid UTF-8 is only an error when the tokenizer gets to it.
+    void set_poison(size_t offset, LexError error)
+    {
+        m_poison = offset;
+        m_poison_error = std::move(error);
+    }
 
     // Stores the next token in `out`. Returns false on a tokenizer error, which
     // error() then describes; every later call fails the same way.
@@ -89,6 +102,8 @@ private:
     std::vector<int> m_alt_indents { 0 };
     std::vector<OpenBracket> m_brackets;
     LexError m_error;
+    size_t m_poison = std::string_view::npos;
+    LexError m_poison_error;
 
     // f-string field mode
     bool m_field = false;

@@ -177,7 +177,7 @@ static Result<Value> sys_getdefaultencoding(Value, CallArgs) { return Value(Str:
 
 static Result<Value> sys_getframe(Value, CallArgs) // FIXME: frame objects
 {
-    return throw_error(g_NotImplementedError, "sys._getframe is not supported");
+    return throw_error(g_ValueError, "call stack is not deep enough");
 }
 
 static Result<Value> sys_displayhook(Value, CallArgs args)
@@ -246,6 +246,14 @@ Module* create_sys_module(const std::vector<std::string>& argv, const std::strin
     d->set_str("_xoptions", Value(Dict::create()));
     d->set_str("float_repr_style", Value(Str::intern("short")));
     d->set_str("abiflags", Value(Str::intern("")));
+    {
+        std::vector<Value> names;
+        for (const char* n : { "_abc", "_ast", "_codecs", "_collections", "_functools", "_imp", "_io", "_operator", "_signal",
+                               "_sre", "_stat", "_string", "_thread", "_warnings", "_weakref", "atexit", "builtins", "errno",
+                               "itertools", "marshal", "math", "posix", "sys", "time" })
+            names.push_back(Value(Str::intern(n)));
+        d->set_str("builtin_module_names", Value(Tuple::create(std::move(names))));
+    }
 
     Type* vi_type = make_struct_seq_type("version_info", { "major", "minor", "micro", "releaselevel", "serial" });
     d->set_str("version_info", make_struct_seq(vi_type, { Value::small(3), Value::small(11), Value::small(7),
@@ -292,6 +300,9 @@ Module* create_sys_module(const std::vector<std::string>& argv, const std::strin
     d->set_str("hash_info", make_struct_seq(hash_type, { Value::small(64), int_from_i64((int64_t(1) << 61) - 1), Value::small(314159),
                                                          Value::small(0), Value::small(1000003), Value(Str::intern("siphash13")),
                                                          Value::small(64), Value::small(128), Value::small(0) }));
+    Type* ii_type = make_struct_seq_type("int_info", { "bits_per_digit", "sizeof_digit", "default_max_str_digits",
+                                                       "str_digits_check_threshold" });
+    d->set_str("int_info", make_struct_seq(ii_type, { Value::small(30), Value::small(4), Value::small(4300), Value::small(640) }));
     Type* fi_type = make_struct_seq_type("float_info", { "max", "max_exp", "max_10_exp", "min", "min_exp", "min_10_exp", "dig",
                                                          "mant_dig", "epsilon", "radix", "rounds" });
     extern Value float_value(double);
@@ -330,6 +341,7 @@ Module* create_sys_module(const std::vector<std::string>& argv, const std::strin
     def("set_int_max_str_digits", sys_set_int_max_str_digits);
     def("getdefaultencoding", sys_getdefaultencoding);
     def("getfilesystemencoding", sys_getdefaultencoding);
+    def("getfilesystemencodeerrors", [](Value, CallArgs) -> Result<Value> { return Value(Str::intern("surrogateescape")); });
     def("_getframe", sys_getframe);
     def("displayhook", sys_displayhook);
     def("excepthook", sys_excepthook);

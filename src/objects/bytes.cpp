@@ -391,8 +391,15 @@ static Result<std::string> bytes_from_object(Value x, Value encoding, Value erro
     TRY(collect_iterable(x, items));
     std::string out;
     for (Value v : items) {
-        int64_t b = TRY(byte_value(v));
-        out += char(b);
+        Result<int64_t> b = byte_value(v);
+        if (b.is_error()) {
+            if (pending_matches(g_ValueError)) {
+                take_pending();
+                return throw_error(g_ValueError, "bytes must be in range(0, 256)");
+            }
+            return pending;
+        }
+        out += char(b.value());
     }
     return out;
 }

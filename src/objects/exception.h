@@ -34,6 +34,8 @@ public:
     Value m_next;        // Traceback or null
     Value m_code;        // Code object of the frame
     Value m_frame;       // frame object, if materialized (usually null)
+    Value m_globals;     // the frame's globals and builtins (NameError suggestions)
+    Value m_builtins;
     int m_lasti = 0;     // instruction index
     int m_lineno = 0;
 };
@@ -48,6 +50,6 @@ Result<std::string> exception_str(Value exc);
 // Sets __context__ of `exc` to `context` unless that would create a cycle (CPython's _PyErr_SetObject rules).
 void exception_set_context(Value exc, Value context);
 // Prepends a traceback entry for (code, lasti, lineno) to the exception's traceback.
-void exception_add_traceback(Value exc, Value code, int lasti, int lineno);
+void exception_add_traceback(Value exc, Value code, int lasti, int lineno, Value globals = Value(), Value builtins = Value());
 
 } // namespace adder

@@ -215,7 +215,8 @@ Function* make_function(Code* code, Dict* globals)
     f->m_globals = globals;
     f->m_name = code->m_name;
     f->m_qualname = code->m_qualname;
-    f->m_doc = none();
+    // CPython 3.11: co_consts[0] is the docstring when it is a str.
+    f->m_doc = (!code->m_consts.empty() && is_str(code->m_consts[0])) ? code->m_consts[0] : none();
     if (Value m = globals->get_str("__name__"))
         f->m_module = m;
     else

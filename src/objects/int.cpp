@@ -301,7 +301,7 @@ Result<Value> int_mod(Value a, Value b)
     int64_t x, y;
     if (small_val(a, x) && small_val(b, y)) {
         if (y == 0)
-            return throw_error(g_ZeroDivisionError, "integer division or modulo by zero");
+            return throw_error(g_ZeroDivisionError, "integer modulo by zero");
         if (y == -1)
             return Value::small(0);
         int64_t m = x % y;
@@ -310,7 +310,7 @@ Result<Value> int_mod(Value a, Value b)
         return int_from_i64(m);
     }
     if (int_sign(b) == 0)
-        return throw_error(g_ZeroDivisionError, "integer division or modulo by zero");
+        return throw_error(g_ZeroDivisionError, "integer modulo by zero");
     Mpz za(a), zb(b), zr;
     mpz_fdiv_r(zr.z, za.z, zb.z);
     return zr.value();

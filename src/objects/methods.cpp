@@ -224,6 +224,14 @@ static Result<Value> member_get(Value descr, Value obj, Value type)
                            d->m_owner->m_name.c_str(), obj.type()->m_name.c_str());
     if (d->m_getter)
         return d->m_getter(obj);
+    if (obj.type()->m_layout != Layout::Instance) {
+        // __slots__ of a builtin subclass live in the (hidden) instance dict.
+        Dict* dict = obj.as_object()->dict();
+        Value v = dict ? dict->get_str(d->m_name) : Value();
+        if (!v)
+            return throw_error(g_AttributeError, "'%s' object has no attribute '%s'", obj.type()->m_name.c_str(), d->m_name->c_str());
+        return v;
+    }
     auto* inst = static_cast<Instance*>(obj.as_object());
     Value v = size_t(d->m_slot_index) < inst->m_slots.size() ? inst->m_slots[d->m_slot_index] : Value();
     if (!v)
@@ -242,6 +250,18 @@ static Status member_set(Value descr, Value obj, Value value)
             return throw_error(g_AttributeError, "attribute '%s' of '%s' objects is not writable", d->m_name->c_str(),
                                d->m_owner->m_name.c_str());
         return d->m_setter(obj, value);
+    }
+    if (obj.type()->m_layout != Layout::Instance) {
+        Dict* dict = obj.as_object()->dict();
+        if (!dict) {
+            dict = Dict::create();
+            obj.as_object()->set_dict(dict);
+        }
+        if (value)
+            dict->set_str(d->m_name, value);
+        else if (!dict->del_str(d->m_name))
+            return throw_error(g_AttributeError, "'%s' object has no attribute '%s'", obj.type()->m_name.c_str(), d->m_name->c_str());
+        return ok();
     }
     auto* inst = static_cast<Instance*>(obj.as_object());
     if (size_t(d->m_slot_index) >= inst->m_slots.size())

@@ -280,6 +280,8 @@ Result<Value> number_power(Value a, Value b, Value m)
     if (is_int(a) && is_int(b) && is_int(m))
         return int_pow(a, b, m);
     // FIXME: three-argument __pow__ for user types.
+    if ((is_int(a) || is_float(a)) && (is_int(b) || is_float(b)))
+        return throw_error(g_TypeError, "pow() 3rd argument not allowed unless all arguments are integers");
     return throw_error(g_TypeError, "unsupported operand type(s) for ** or pow(): '%s', '%s', '%s'", a.type()->m_name.c_str(),
                        b.type()->m_name.c_str(), m.type()->m_name.c_str());
 }

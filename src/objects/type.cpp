@@ -32,12 +32,17 @@ constexpr size_t cache_size = 4096;
 CacheEntry g_cache[cache_size];
 uint64_t g_epoch = 1;
 
+// Builtin (static) types are immortal, like CPython's static types.
+std::vector<Type*> g_builtin_types;
+
 struct CacheRoots : gc::RootSource {
     void visit_roots(gc::Visitor& v) override
     {
         for (auto& e : g_cache)
             if (e.epoch == g_epoch)
                 v.visit(e.value);
+        for (Type* t : g_builtin_types)
+            v.visit(t);
     }
 };
 
@@ -82,6 +87,7 @@ Type* new_builtin_type(const char* name, Type* base, Layout layout, uint32_t fla
     }();
     (void)s_roots;
     Type* t = make<Type>(g_type_type);
+    g_builtin_types.push_back(t);
     t->m_name = name;
     t->m_base = base;
     t->m_layout = layout;
@@ -475,7 +481,7 @@ Result<Value> object_new(Type* type, CallArgs args)
             for (auto& s : sorted) {
                 if (count++)
                     names += ", ";
-                names += "'" + s + "'";
+                names += s;
             }
         }
         if (count)
@@ -602,9 +608,36 @@ static Result<Value> object_init_subclass(Value, CallArgs args)
     return none();
 }
 
+// object.__reduce_ex__ for protocol >= 2 (typeobject.c reduce_newobj), for
+// plain instances: (copyreg.__newobj__, (cls,), state).
+// FIXME: builtin subclasses (listitems/dictitems), __getnewargs__, protocols 0/1.
 static Result<Value> object_reduce_ex(Value self, CallArgs)
 {
-    return throw_error(g_TypeError, "cannot pickle '%s' object", self.type()->m_name.c_str());
+    Type* t = self.type();
+    if (t->m_layout != Layout::Instance)
+        return throw_error(g_TypeError, "cannot pickle '%s' object", t->m_name.c_str());
+    extern Result<Value> import_module_by_name(std::string_view name);
+    Value copyreg = TRY(import_module_by_name("copyreg"));
+    Value newobj = TRY(get_attr(copyreg, Str::intern("__newobj__")));
+    Value state = none();
+    Value getstate = type_lookup(t, "__getstate__");
+    if (getstate && getstate.type() == g_function_type) {
+        state = TRY(call(getstate, { self }));
+    } else {
+        Dict* d = self.as_object()->dict();
+        if (d && d->size())
+            state = Value(d->copy());
+        auto* inst = static_cast<Instance*>(self.as_object());
+        if (!t->m_slot_names.empty()) {
+            Dict* slots = Dict::create();
+            for (size_t i = 0; i < t->m_slot_names.size() && i < inst->m_slots.size(); ++i)
+                if (inst->m_slots[i])
+                    slots->set_str(t->m_slot_names[i], inst->m_slots[i]);
+            if (slots->size())
+                state = Value(Tuple::create({ state, Value(slots) }));
+        }
+    }
+    return Value(Tuple::create({ newobj, Value(Tuple::create({ Value(t) })), state, none(), none() }));
 }
 
 static Result<Value> object_dir(Value self, CallArgs);
@@ -818,6 +851,21 @@ static Result<Value> type_new_slot(Type* meta, CallArgs args)
         return throw_error(g_TypeError, "type.__new__() argument 2 must be tuple, not %s", args[1].type()->m_name.c_str());
     if (!is_dict(args[2]))
         return throw_error(g_TypeError, "type.__new__() argument 3 must be dict, not %s", args[2].type()->m_name.c_str());
+    // The most derived metaclass wins (CPython's _PyType_CalculateMetaclass).
+    Type* winner = meta;
+    for (Value b : as_tuple(args[1])->items()) {
+        Type* bt = b.type();
+        if (winner->is_subtype_of(bt))
+            continue;
+        if (bt->is_subtype_of(winner)) {
+            winner = bt;
+            continue;
+        }
+        return throw_error(g_TypeError, "metaclass conflict: the metaclass of a derived class must be a (non-strict) subclass of the metaclasses of all its bases");
+    }
+    if (winner != meta && winner->new_ != type_new_slot)
+        return winner->new_(winner, args);
+    meta = winner;
     return type_new(meta, as_str(args[0]), as_tuple(args[1]), as_dict(args[2]), args.kwnames, args.items + args.nargs);
 }
 
@@ -832,6 +880,10 @@ static Status type_init(Value, CallArgs args)
 
 static Result<Tuple*> compute_mro(Type* type, Tuple* bases)
 {
+    for (size_t i = 0; i < bases->size(); ++i)
+        for (size_t j = i + 1; j < bases->size(); ++j)
+            if (bases->at(i).is(bases->at(j)))
+                return throw_error(g_TypeError, "duplicate base class %s", as_type(bases->at(i))->m_name.c_str());
     std::vector<std::vector<Type*>> seqs;
     for (Value b : bases->items()) {
         std::vector<Type*> s;
@@ -866,13 +918,18 @@ static Result<Tuple*> compute_mro(Type* type, Tuple* bases)
             }
         }
         if (!candidate) {
+            // CPython's set_mro_error: the heads still to merge, first occurrence order.
+            std::vector<Type*> heads;
+            for (auto& s : seqs)
+                if (!s.empty() && std::find(heads.begin(), heads.end(), s.front()) == heads.end())
+                    heads.push_back(s.front());
             std::string names;
-            for (size_t i = 0; i < bases->size(); ++i) {
+            for (size_t i = 0; i < heads.size(); ++i) {
                 if (i)
                     names += ", ";
-                names += as_type(bases->at(i))->m_name;
+                names += heads[i]->m_name;
             }
-            return throw_error(g_TypeError, "Cannot create a consistent method resolution order (MRO) for bases %s",
+            return throw_error(g_TypeError, "Cannot create a consistent method resolution\norder (MRO) for bases %s",
                                names.c_str());
         }
         result.push_back(candidate);
@@ -943,10 +1000,7 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Tuple* kwn
         if (Value m = current_globals_name())
             dict->set_str("__module__", m);
     }
-    if (!dict->get_str("__doc__"))
-        dict->set_str("__doc__", none());
-
-    // 3. __slots__.
+    // 3. __slots__ (conflicts are checked against the class body's namespace).
     for (Value b : t->m_mro->items()) {
         Type* bt = as_type(b);
         if (bt != t && !bt->m_slot_names.empty() && t->m_slot_names.empty())
@@ -969,10 +1023,10 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Tuple* kwn
             }
             if (sn->view() == "__weakref__")
                 continue;
-            if (dict->get_str(sn))
+            if (std::find(t->m_slot_names.begin(), t->m_slot_names.end(), sn) != t->m_slot_names.end())
+                continue; // repeated name (e.g. combined base __slots__): CPython accepts it
+            if (ns->get_str(sn))
                 return throw_error(g_ValueError, "'%s' in __slots__ conflicts with class variable", sn->c_str());
-            if (t->m_layout != Layout::Instance)
-                return throw_error(g_TypeError, "nonempty __slots__ not supported for subtype of '%s'", best->m_name.c_str());
             auto* md = make<MemberDescriptor>(g_method_descriptor_type, t, sn);
             extern Type* g_member_descriptor_type;
             md->set_type(g_member_descriptor_type);
@@ -988,6 +1042,9 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Tuple* kwn
         if (!has_dict_slot && !base_has_dict)
             t->m_flags &= ~TF_HAS_DICT;
     }
+
+    if (!dict->get_str("__doc__"))
+        dict->set_str("__doc__", none());
 
     // 4. Implicit staticmethod/classmethod, __hash__ = None with __eq__.
     if (Value nw = dict->get_str("__new__"); nw && nw.type() == g_function_type)

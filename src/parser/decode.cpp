@@ -219,7 +219,7 @@ std::optional<std::string> decode_source(std::string_view bytes, SyntaxErrorInfo
             if (spec)
                 return fail(std::string("(unicode error) 'utf-8' codec can't decode byte 0x") + buf + " in position "
                         + std::to_string(bad) + ": invalid start byte", line, 0);
-            // FIXME: the filename belongs in this message; parse() knows it.
+            // parse() replaces "<file>" with the file's name.
             return fail(std::string("Non-UTF-8 code starting with '\\x") + buf + "' in file <file> on line " + std::to_string(line)
                     + ", but no encoding declared; see https://peps.python.org/pep-0263/ for details",
                 line, 0);

@@ -228,23 +228,29 @@ void Parser::finish_error()
 {
     if (!m_failed || m_fatal || m_in_fstring_field)
         return;
+    // CPython raises these from its generic error path without reading on.
+    if (m_error.msg == "unexpected indent" || m_error.msg == "unexpected unindent")
+        return;
     Token rest;
     while (m_lexer->next(rest)) {
         if (rest.kind == TokenKind::EndMarker)
             return;
     }
     const lexer::LexError& e = m_lexer->error();
-    if (e.is_eof_in_brackets) {
+    if (!m_lexer->open_brackets().empty()) {
         const auto& b = m_lexer->open_brackets().back();
         // CPython's second pass reaches the end of the input inside the
         // brackets before it can suggest a missing comma there.
-        if (m_error.lineno > b.lineno || m_error.msg == "invalid syntax. Perhaps you forgot a comma?") {
+        bool comma_hint = e.is_eof_in_brackets && m_error.msg == "invalid syntax. Perhaps you forgot a comma?";
+        if (m_error.lineno > b.lineno || comma_hint) {
             m_failed = false;
             set_error("SyntaxError", std::string("'") + b.c + "' was never closed", b.lineno, char_offset(b.lineno, b.col) + 1,
                 b.lineno, 0);
+            return;
         }
-        return;
     }
+    if (e.is_eof_in_brackets || e.is_status_error)
+        return; // no exception in CPython: the parser's error stands
     m_failed = false;
     set_error(e.type, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset);
 }
@@ -366,13 +372,29 @@ ParseResult parse(std::string_view source, std::string_view filename, const Pars
     ParseResult result;
     result.arena = std::make_unique<ast::Arena>();
     std::string text;
+    size_t poison = std::string::npos; // start of the first line that is not UTF-8
+    SyntaxErrorInfo poison_error;
     if (options.source_is_text) {
         text = std::string(source);
     } else {
         SyntaxErrorInfo err;
         auto decoded = decode_source(source, &err);
+        if (!decoded && err.msg.rfind("Non-UTF-8 code", 0) == 0) {
+            // Parse the lines before it; the tokenizer fails on reaching it.
+            poison_error = err;
+            size_t at = poison_error.msg.find("<file>");
+            if (at != std::string::npos)
+                poison_error.msg.replace(at, 6, std::string(filename));
+            bool bom = source.substr(0, 3) == "\xEF\xBB\xBF";
+            text = std::string(bom ? source.substr(3) : source);
+            poison = 0; // located after newline translation, below
+            decoded = text;
+        }
         if (!decoded) {
             err.filename = std::string(filename);
+            size_t at = err.msg.find("<file>");
+            if (at != std::string::npos)
+                err.msg.replace(at, 6, err.filename);
             result.error = std::move(err);
             return result;
         }
@@ -380,6 +402,15 @@ ParseResult parse(std::string_view source, std::string_view filename, const Pars
     }
     if (text.find('\r') != std::string::npos)
         text = normalize_newlines(text);
+    if (poison != std::string::npos) {
+        poison = 0;
+        for (int line = 1; line < poison_error.lineno; ++line) {
+            size_t nl = text.find('\n', poison);
+            if (nl == std::string::npos)
+                break;
+            poison = nl + 1;
+        }
+    }
     result.source_utf8 = std::move(text);
     if (result.source_utf8.find('\0') != std::string::npos) {
         SyntaxErrorInfo err;
@@ -389,6 +420,15 @@ ParseResult parse(std::string_view source, std::string_view filename, const Pars
         return result;
     }
     Parser p(result.source_utf8, filename, *result.arena);
+    if (poison != std::string::npos) {
+        lexer::LexError e;
+        e.msg = poison_error.msg;
+        e.lineno = poison_error.lineno;
+        e.offset = 0;
+        e.end_lineno = 0;
+        e.end_offset = 0;
+        p.set_poison(poison, e);
+    }
     ast::Mod* mod = nullptr;
     switch (options.mode) {
     case Mode::Exec: mod = p.parse_file(); break;

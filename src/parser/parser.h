@@ -43,7 +43,7 @@ struct ParseResult {
     std::unique_ptr<ast::Arena> arena; // owns the tree
     ast::Mod* mod = nullptr; // nullptr when `error` is set
     std::optional<SyntaxErrorInfo> error;
-    std::string source_utf8; // the decoded source (for traceback lines)
+    std::string source_utf8; // the decoded source, BOM removed, newlines as '\n' (for traceback lines)
 };
 
 // Parses `source` (bytes, or UTF-8 text when `options.source_is_text`) named
@@ -59,6 +59,13 @@ std::string dump(const ast::Expr* expr);
 // lineno, col_offset, end_lineno and end_col_offset (used by the golden tests).
 std::string dump_with_positions(const ast::Mod* mod);
 
+// True when `text` (a REPL's input so far) is an incomplete statement that more
+// lines could complete, as CPython 3.11's PyCF_ALLOW_INCOMPLETE_INPUT decides:
+// open brackets, an open triple-quoted string, a trailing backslash, or a
+// block header with no body yet. A complete compound statement still needs the
+// REPL's usual empty line; that is the caller's rule, not this function's.
+bool is_incomplete_input(std::string_view text);
+
 // CPython NFKC-normalizes every non-ASCII identifier. The front end links no
 // Unicode tables, so the runtime installs a normalizer here at startup (e.g.
 // from adder_text's utf8proc); without one, identifiers are kept as written.
@@ -67,9 +74,11 @@ using IdentifierNormalizer = std::string (*)(std::string_view utf8);
 void set_identifier_normalizer(IdentifierNormalizer fn);
 
 // Decodes source `bytes` to UTF-8 following PEP 263/3120: a UTF-8 BOM, or a
-// coding cookie on line 1 or 2 (utf-8, latin-1/iso-8859-1, ascii, cp1252 and
-// aliases), else UTF-8. Newlines are kept as they are. Returns nullopt and fills
-// `error` (if non-null) when the encoding is unknown or the bytes do not decode.
+// coding cookie on line 1 or 2 (utf-8, latin-1, ascii, cp1250-1252, koi8-r/u,
+// iso-8859-2/5/7/15, cp437, mac-roman and their aliases), else UTF-8. The BOM
+// is dropped; newlines are kept as they are. Returns nullopt and fills `error`
+// (if non-null) when the encoding is unknown or the bytes do not decode; a
+// message about the file says "<file>" where the caller may put its name.
 std::optional<std::string> decode_source(std::string_view bytes, SyntaxErrorInfo* error);
 
 } // namespace adder::parser

@@ -23,7 +23,7 @@ using lexer::TokenKind;
 // Nesting limit of the recursive descent: deeper sources fail with
 // MemoryError, as CPython 3.11's parser does past its MAXSTACK. Chosen so that
 // the deepest recursion stays well inside a 1 MiB stack.
-inline constexpr int max_parse_depth = 2000;
+inline constexpr int max_parse_depth = 3000;
 
 // Counts one level of recursion for the enclosing parse function and fails
 // it when the source nests too deeply.
@@ -67,6 +67,7 @@ public:
     ast::Expr* parse_fstring_field();
 
     bool failed() const { return m_failed; }
+    void set_poison(size_t offset, lexer::LexError error) { m_own_lexer.set_poison(offset, std::move(error)); }
     // After a parser error, reads the rest of the source as CPython's
     // _PyPegen_tokenize_full_source_to_check_for_errors does: a tokenizer error
     // further on replaces the parser's error, and so does an unclosed bracket

@@ -4,6 +4,7 @@
 #include "runtime/runtime.h"
 
 #include <climits>
+#include <csignal>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -40,7 +41,10 @@ Dict* sys_dict();
 Dict* sys_modules();
 Value make_syntax_error(const parser::SyntaxErrorInfo& info);
 Status print_exception(Value exc);
+void register_math_module();
+void register_stdlib_modules(); // src/modules/stdlib_modules.h
 namespace vm {
+extern volatile sig_atomic_t g_interrupt_pending;
 void init_call_slots();
 void init_generator_types();
 }
@@ -63,8 +67,13 @@ struct RuntimeRoots : gc::RootSource {
 };
 
 #ifndef ADDER_LIBDIR
-#define ADDER_LIBDIR "/root/.pyenv/versions/3.11.7/lib/python3.11"
+#define ADDER_LIBDIR "/usr/lib/python3.11"
 #endif
+
+void on_sigint(int)
+{
+    vm::g_interrupt_pending = 1;
+}
 
 void set_stack_bounds()
 {
@@ -168,6 +177,10 @@ void set_sys_path(const std::string& first)
             }
         }
     }
+    // Python stand-ins for C accelerator modules, then the stdlib.
+    std::string here = __FILE__; // .../src/runtime/runtime.cpp
+    std::string shims = here.substr(0, here.rfind("/runtime/")) + "/modules/py";
+    path->append(Value(Str::create(shims)));
     const char* libdir = std::getenv("ADDER_LIBDIR");
     path->append(Value(Str::create(libdir && *libdir ? libdir : ADDER_LIBDIR)));
 }
@@ -230,6 +243,7 @@ int handle_uncaught()
         flush_std_streams();
         return 1;
     }
+    bool interrupted = exc.type()->is_subtype_of(g_KeyboardInterrupt);
     Value hook = sys_dict()->get_str("excepthook");
     Value tb = as_exception(exc)->m_traceback;
     if (hook && hook.type() != g_builtin_function_type) {
@@ -242,7 +256,7 @@ int handle_uncaught()
     } else {
         (void)print_exception(exc);
     }
-    return 1;
+    return interrupted ? 130 : 1;
 }
 
 int run_source(const std::string& source, const std::string& filename, bool is_text)
@@ -279,6 +293,7 @@ void startup(const Config& config)
 {
     g_config = config;
     set_stack_bounds();
+    std::signal(SIGINT, on_sigint);
     gc::heap().add_root_source(new RuntimeRoots);
     init_types();
     vm::init_call_slots();
@@ -303,6 +318,8 @@ void startup(const Config& config)
     sys_modules()->set_str("builtins", Value(g_builtins));
     sys_modules()->set_str("sys", Value(sys_module()));
     imp::register_native_module("atexit", atexit_module);
+    register_math_module();
+    register_stdlib_modules();
     imp::init_import();
     imp::configure_cache(config); // the bytecode cache's switches (src/import/source_loader.h)
     char cwd[PATH_MAX];
@@ -325,8 +342,23 @@ static int run_cached_main(Module* m, const std::string& path, const std::string
     return 0;
 }
 
-int run_file(const std::string& path)
+// os.path.abspath: since 3.9 the __main__ script path is absolute.
+static std::string abspath(const std::string& path)
 {
+    if (path.empty() || path[0] == '/')
+        return path;
+    char cwd[PATH_MAX];
+    if (!::getcwd(cwd, sizeof cwd))
+        return path;
+    std::string p = path;
+    while (p.size() > 2 && p.compare(0, 2, "./") == 0)
+        p = p.substr(2);
+    return std::string(cwd) + "/" + p;
+}
+
+int run_file(const std::string& given_path)
+{
+    std::string path = abspath(given_path);
     std::string source;
     struct stat st;
     if (::stat(path.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {

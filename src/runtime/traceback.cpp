@@ -4,6 +4,8 @@
 // File/line/name entries with the stripped source line, repeated-line
 // collapsing, SyntaxError's caret display, module-qualified type names and
 // __notes__. Also builds SyntaxError objects from compiler diagnostics.
+#include <algorithm>
+#include <cstdint>
 #include <fstream>
 #include <map>
 #include <set>
@@ -20,6 +22,7 @@
 #include "objects/tuple.h"
 #include "modules/io.h"
 #include "parser/parser.h"
+#include "vm/interp.h"
 
 namespace adder {
 
@@ -175,6 +178,149 @@ static std::string type_display_name(Type* t)
     return name;
 }
 
+// CPython 3.11 Python/suggestions.c: Levenshtein distance with case-aware costs.
+static constexpr size_t max_candidate_items = 750;
+static constexpr size_t max_string_size = 40;
+static constexpr size_t move_cost = 2;
+static constexpr size_t case_cost = 1;
+
+static size_t substitution_cost(char a, char b)
+{
+    if ((a & 31) != (b & 31))
+        return move_cost;
+    if (a == b)
+        return 0;
+    if (a >= 'A' && a <= 'Z')
+        a += 'a' - 'A';
+    if (b >= 'A' && b <= 'Z')
+        b += 'a' - 'A';
+    return a == b ? case_cost : move_cost;
+}
+
+static size_t levenshtein(std::string_view a, std::string_view b, size_t max_cost)
+{
+    while (!a.empty() && !b.empty() && a.front() == b.front()) {
+        a.remove_prefix(1);
+        b.remove_prefix(1);
+    }
+    while (!a.empty() && !b.empty() && a.back() == b.back()) {
+        a.remove_suffix(1);
+        b.remove_suffix(1);
+    }
+    if (a.empty() || b.empty())
+        return (a.size() + b.size()) * move_cost;
+    if (a.size() > max_string_size || b.size() > max_string_size)
+        return max_cost + 1;
+    if (b.size() < a.size())
+        std::swap(a, b);
+    if ((b.size() - a.size()) * move_cost > max_cost)
+        return max_cost + 1;
+    size_t buffer[max_string_size];
+    size_t tmp = move_cost;
+    for (size_t i = 0; i < a.size(); ++i) {
+        buffer[i] = tmp;
+        tmp += move_cost;
+    }
+    size_t result = 0;
+    for (size_t bi = 0; bi < b.size(); ++bi) {
+        char code = b[bi];
+        size_t distance = result = bi * move_cost;
+        size_t minimum = SIZE_MAX;
+        for (size_t index = 0; index < a.size(); ++index) {
+            size_t substitute = distance + substitution_cost(code, a[index]);
+            distance = buffer[index];
+            size_t insert_delete = std::min(result, distance) + move_cost;
+            result = std::min(insert_delete, substitute);
+            buffer[index] = result;
+            if (result < minimum)
+                minimum = result;
+        }
+        if (minimum > max_cost)
+            return max_cost + 1;
+    }
+    return result;
+}
+
+static std::string calculate_suggestion(const std::vector<std::string>& dir, const std::string& name)
+{
+    if (dir.size() >= max_candidate_items)
+        return "";
+    size_t best = SIZE_MAX;
+    std::string suggestion;
+    for (const std::string& item : dir) {
+        if (item == name)
+            continue;
+        size_t max_distance = (name.size() + item.size() + 3) * move_cost / 6;
+        max_distance = std::min(max_distance, best - 1);
+        size_t d = levenshtein(name, item, max_distance);
+        if (d > max_distance)
+            continue;
+        if (suggestion.empty() || d < best) {
+            suggestion = item;
+            best = d;
+        }
+    }
+    return suggestion;
+}
+
+static std::vector<std::string> dict_keys(Value d)
+{
+    std::vector<std::string> out;
+    if (!d || !is_dict(d))
+        return out;
+    Dict::Entry e;
+    for (size_t pos = 0; as_dict(d)->next_entry(pos, e);)
+        if (is_str(e.key))
+            out.push_back(as_str(e.key)->data());
+    return out;
+}
+
+// " Did you mean: 'x'?" for AttributeError/NameError, as the 3.11 excepthook adds.
+static std::string suggestion_for(Value exc)
+{
+    Type* t = exc.type();
+    Dict* d = exc.as_object()->dict();
+    Value name = d ? d->get_str("name") : Value();
+    if (!name || !is_str(name))
+        return "";
+    std::string n = as_str(name)->data();
+    std::string s;
+    if (t->is_subtype_of(g_AttributeError)) {
+        Value obj = d->get_str("obj");
+        if (!obj)
+            return "";
+        Value dir_fn = vm::builtins_dict()->get_str("dir");
+        Result<Value> listing = call(dir_fn, { obj });
+        if (listing.is_error()) {
+            take_pending();
+            return "";
+        }
+        std::vector<std::string> names;
+        for (Value v : as_list(listing.value())->items())
+            if (is_str(v))
+                names.push_back(as_str(v)->data());
+        s = calculate_suggestion(names, n);
+    } else if (t->is_subtype_of(g_NameError)) {
+        Value tb = as_exception(exc)->m_traceback;
+        if (!tb)
+            return "";
+        while (static_cast<Traceback*>(tb.as_object())->m_next)
+            tb = static_cast<Traceback*>(tb.as_object())->m_next;
+        auto* last = static_cast<Traceback*>(tb.as_object());
+        Code* code = static_cast<Code*>(last->m_code.as_object());
+        std::vector<std::string> varnames;
+        for (size_t i = 0; i < code->m_localsplusnames.size(); ++i)
+            if (code->m_unit->localspluskinds[i] & bytecode::CO_FAST_LOCAL)
+                varnames.push_back(code->m_localsplusnames[i]->data());
+        s = calculate_suggestion(varnames, n);
+        if (s.empty())
+            s = calculate_suggestion(dict_keys(last->m_globals), n);
+        if (s.empty())
+            s = calculate_suggestion(dict_keys(last->m_builtins), n);
+    }
+    return s.empty() ? "" : ". Did you mean: '" + s + "'?";
+}
+
 static void format_exception_only(Value exc, std::string& out)
 {
     Type* t = exc.type();
@@ -187,6 +333,8 @@ static void format_exception_only(Value exc, std::string& out)
         line += ": <exception str() failed>";
     } else if (is_str(s.value()) && as_str(s.value())->byte_size()) {
         line += ": " + as_str(s.value())->data();
+        if (t->is_subtype_of(g_AttributeError) || t->is_subtype_of(g_NameError))
+            line += suggestion_for(exc);
     } else if (t->is_subtype_of(g_SyntaxError) && !is_str(s.value())) {
         Result<Value> s2 = to_str(exc);
         if (s2.is_ok() && as_str(s2.value())->byte_size())
@@ -207,6 +355,55 @@ static void format_exception_only(Value exc, std::string& out)
     }
 }
 
+static void format_recursive(Value exc, std::string& out, std::set<Object*>& seen);
+
+// Prefixes every line of `text` with `margin`.
+static std::string indent_lines(const std::string& text, const std::string& margin)
+{
+    std::string out;
+    size_t start = 0;
+    while (start < text.size()) {
+        size_t nl = text.find('\n', start);
+        size_t end = nl == std::string::npos ? text.size() : nl + 1;
+        out += margin + text.substr(start, end - start);
+        start = end;
+    }
+    return out;
+}
+
+// Exception groups in CPython 3.11's boxed layout (pythonrun.c print_exception_group).
+static void format_group_body(Value exc, std::string& out, std::set<Object*>& seen)
+{
+    auto* e = as_exception(exc);
+    std::string body;
+    if (e->m_traceback) {
+        body += "Exception Group Traceback (most recent call last):\n";
+        format_tb(e->m_traceback, body);
+    }
+    format_exception_only(exc, body);
+    // First line gets "+ ", the rest "| ".
+    size_t nl = body.find('\n');
+    out += "  + " + body.substr(0, nl + 1) + indent_lines(body.substr(nl + 1), "  | ");
+    Dict* d = exc.as_object()->dict();
+    Value excs = d ? d->get_str("exceptions") : Value();
+    if (!excs || !is_tuple(excs))
+        return;
+    size_t n = as_tuple(excs)->size();
+    for (size_t i = 0; i < n && i < 15; ++i) {
+        std::string label = " " + std::to_string(i + 1) + " ";
+        std::string dashes = "----------------" + label + "----------------";
+        out += (i == 0 ? "  +-+" : "    +") + dashes + "\n";
+        std::string sub;
+        format_recursive(as_tuple(excs)->at(i), sub, seen);
+        out += indent_lines(sub, "    | ");
+    }
+    if (n > 15) {
+        out += "    +---------------- ... ----------------\n";
+        out += "    | and " + std::to_string(n - 15) + " more exceptions\n";
+    }
+    out += "    +------------------------------------\n";
+}
+
 static void format_recursive(Value exc, std::string& out, std::set<Object*>& seen)
 {
     seen.insert(exc.as_object());
@@ -217,6 +414,10 @@ static void format_recursive(Value exc, std::string& out, std::set<Object*>& see
     } else if (e->m_context && is_exception(e->m_context) && !e->m_suppress_context && !seen.count(e->m_context.as_object())) {
         format_recursive(e->m_context, out, seen);
         out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+    }
+    if (exc.type()->is_subtype_of(g_BaseExceptionGroup)) {
+        format_group_body(exc, out, seen);
+        return;
     }
     if (e->m_traceback) {
         out += "Traceback (most recent call last):\n";

@@ -121,6 +121,11 @@ std::vector<std::string_view> str_split_whitespace(std::string_view s, int64_t m
     size_t n = s.size();
     size_t i = 0;
     auto space_at = [&](size_t pos, size_t& next) {
+        unsigned char b = static_cast<unsigned char>(s[pos]);
+        if (b < 0x80) { // ASCII byte: no decoding, no table lookup
+            next = pos + 1;
+            return is_ascii_space_cp(b);
+        }
         next = pos;
         char32_t c = decode_at(s, next);
         return is_space_cp(c);

@@ -4,6 +4,7 @@
 // instruction jumps to `error`, which records a traceback entry and searches
 // the code's exception table (3.11's zero-cost model). Slow paths live in
 // ops_*.cpp. Semantics follow CPython 3.11 Python/ceval.c.
+#include <csignal>
 #include <cstring>
 
 #include "objects/dict.h"
@@ -22,6 +23,18 @@
 namespace adder::vm {
 
 using bytecode::Opcode;
+
+// Set by the SIGINT handler (runtime.cpp); polled at RESUME and backward jumps.
+volatile sig_atomic_t g_interrupt_pending = 0;
+
+static bool take_interrupt()
+{
+    if (!g_interrupt_pending)
+        return false;
+    g_interrupt_pending = 0;
+    throw_error_value(g_KeyboardInterrupt, Value());
+    return true;
+}
 
 static const bytecode::ExceptionEntry* find_handler(const Code* code, uint32_t index)
 {
@@ -121,6 +134,10 @@ op_EXTENDED_ARG: {
     goto* labels[word & 0xFF];
 }
 op_RESUME:
+    if (g_interrupt_pending) [[unlikely]] {
+        if (take_interrupt())
+            goto error;
+    }
     DISPATCH();
 
     // --- constants and variables
@@ -588,6 +605,10 @@ op_FORMAT_VALUE: {
 
     // --- control flow
 op_JUMP:
+    if (oparg < pc && g_interrupt_pending) [[unlikely]] {
+        if (take_interrupt())
+            goto error;
+    }
     JUMP_TO(oparg);
     DISPATCH();
 op_POP_JUMP_IF_FALSE: {
@@ -976,10 +997,13 @@ error:
     {
         Value exc = pending_exception();
         if (exc && is_exception(exc))
-            exception_add_traceback(exc, Value(code), int(f->lasti), f->line_of(f->lasti));
+            exception_add_traceback(exc, Value(code), int(f->lasti), f->line_of(f->lasti), Value(f->globals), Value(f->builtins));
     }
 exception_unwind: {
-    const bytecode::ExceptionEntry* h = find_handler(code, f->lasti);
+    // The handler is found from the instruction actually executing (RERAISE
+    // may have restored f->lasti to the original raise site, which only
+    // serves line numbers and the pushed lasti), as in ceval.c.
+    const bytecode::ExceptionEntry* h = find_handler(code, pc - 1);
     if (!h) {
         f->stack_depth = 0;
         f->yielded = false;

@@ -157,11 +157,18 @@ Status dict_update_op(Value dict, Value update)
     return ok();
 }
 
+// _PyObject_FunctionStr: "module.qualname()" (no module for builtins).
 static std::string func_desc(Value func)
 {
     Result<Value> qn = get_attr_optional(func, Str::intern("__qualname__"));
-    if (qn.is_ok() && qn.value() && is_str(qn.value()))
+    if (qn.is_ok() && qn.value() && is_str(qn.value())) {
+        Result<Value> mod = get_attr_optional(func, Str::intern("__module__"));
+        if (mod.is_error())
+            take_pending();
+        else if (mod.value() && is_str(mod.value()) && as_str(mod.value())->view() != "builtins")
+            return as_str(mod.value())->data() + "." + as_str(qn.value())->data() + "()";
         return as_str(qn.value())->data() + "()";
+    }
     if (qn.is_error())
         take_pending();
     return func.type()->m_name + " object";
@@ -191,7 +198,7 @@ Status dict_merge_op(Value dict, Value update, Value func)
     }
     for (size_t i = 0; i < keys.size(); ++i) {
         if (!is_str(keys[i]))
-            return throw_error(g_TypeError, "%s keywords must be strings", func_desc(func).c_str());
+            return throw_error(g_TypeError, "keywords must be strings");
         Value existing = TRY(d->get(keys[i]));
         if (existing)
             return throw_error(g_TypeError, "%s got multiple values for keyword argument '%s'", func_desc(func).c_str(),

@@ -280,3 +280,35 @@ TEST(Codegen, DuplicatedBodiesShareCodeConstants)
         codes += k.kind == Constant::Kind::Code;
     EXPECT_EQ(codes, 2);
 }
+
+TEST(Codegen, MalformedTreesAreRejectedNotCrashed)
+{
+    // Trees built by hand (as compile() of an `ast` object may) can break
+    // invariants the parser guarantees.
+    ast::Arena arena;
+    auto* mod = arena.make<ast::Mod>();
+    auto* stmt = arena.make<ast::ExprStmt>();
+    auto* boolop = arena.make<ast::BoolOp>();
+    auto* name = arena.make<ast::Name>();
+    name->id = "x";
+    name->loc = { 1, 0, 1, 1 };
+    boolop->values.push_back(name);
+    boolop->loc = { 1, 0, 1, 1 };
+    stmt->value = boolop;
+    stmt->loc = { 1, 0, 1, 1 };
+    mod->body.push_back(stmt);
+    CompileOptions options;
+    auto r = compile(mod, "<ast>", options);
+    ASSERT_TRUE(r.error);
+    EXPECT_EQ(r.error->type, "ValueError");
+    EXPECT_EQ(r.error->msg, "BoolOp with less than 2 values");
+
+    auto* mod2 = arena.make<ast::Mod>();
+    auto* m = arena.make<ast::Match>();
+    m->subject = name;
+    m->loc = { 1, 0, 1, 1 };
+    mod2->body.push_back(m);
+    auto r2 = compile(mod2, "<ast>", options);
+    ASSERT_TRUE(r2.error);
+    EXPECT_EQ(r2.error->msg, "empty cases on Match");
+}

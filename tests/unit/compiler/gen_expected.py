@@ -6,7 +6,8 @@ Run as: /usr/bin/python3.11 tests/unit/compiler/gen_expected.py
   * data/errors/expected.txt  SyntaxError msg/line/offset for each case of
     data/errors/cases.txt (cases separated by lines of "----")
   * data/errors/warnings_expected.txt  SyntaxWarnings for data/errors/warning_cases.txt
-  * data/bytecode/NAME.txt  normalized dis listing of data/bytecode/NAME.py
+  * data/bytecode/NAME.txt  normalized dis listing of data/bytecode/NAME.py,
+    and NAME.pos its instruction positions (co_positions)
   * data/stdlib_rejected.txt  stdlib files that python3.11 refuses to compile
 Never edit the outputs by hand.
 """
@@ -99,15 +100,40 @@ def dump_code(co, out):
             dump_code(c, out)
 
 
+# Programs whose positions differ in artificial cleanup code (docs/bytecode.md).
+POSITIONS_SKIP = {"control.py"}
+
+
+def dump_positions(co, out):
+    """Per instruction (same filter as dump_code): opname and co_positions()."""
+    import dis
+    positions = list(co.co_positions())
+    out.append(f"== {co.co_qualname}")
+    for ins in dis.get_instructions(co):
+        if ins.opname in ("CACHE", "PRECALL", "NOP", "EXTENDED_ARG"):
+            continue
+        out.append(f"  {positions[ins.offset // 2]}")
+    for c in co.co_consts:
+        if hasattr(c, "co_code"):
+            dump_positions(c, out)
+
+
 def gen_bytecode():
     d = os.path.join(DATA, "bytecode")
     for fn in sorted(os.listdir(d)):
         if not fn.endswith(".py"):
             continue
         src = open(os.path.join(d, fn), encoding="utf-8").read()
+        code = compile(src, fn, "exec", dont_inherit=True)
         out = []
-        dump_code(compile(src, fn, "exec", dont_inherit=True), out)
+        dump_code(code, out)
         with open(os.path.join(d, fn[:-3] + ".txt"), "w", encoding="utf-8") as f:
+            f.write("\n".join(out) + "\n")
+        if fn in POSITIONS_SKIP:
+            continue
+        out = []
+        dump_positions(code, out)
+        with open(os.path.join(d, fn[:-3] + ".pos"), "w", encoding="utf-8") as f:
             f.write("\n".join(out) + "\n")
 
 

@@ -1,7 +1,7 @@
 // Instruction streams compared with CPython 3.11: for each data/bytecode/*.py
 // the expected .txt is python3.11's `dis` listing normalized by
 // gen_expected.py (no offsets, no NOP/CACHE/PRECALL/EXTENDED_ARG, jump
-// variants merged). These programs avoid the peephole rewrites Adder does not
+// variants merged), and .pos its co_positions(). These programs avoid the peephole rewrites Adder does not
 // do (docs/bytecode.md), so any difference is a layout bug the VM would see.
 #include "test_util.h"
 
@@ -61,6 +61,23 @@ void dump_code(const bytecode::CodeUnit& c, std::string& out)
             dump_code(*k.code, out);
 }
 
+std::string pos_field(int v) { return v < 0 ? "None" : std::to_string(v); }
+
+void dump_positions(const bytecode::CodeUnit& c, std::string& out)
+{
+    out += "== " + c.qualname + "\n";
+    for (size_t i = 0; i < c.code.size(); ++i) {
+        Opcode op = bytecode::word_opcode(c.code[i]);
+        if (op == Opcode::NOP || op == Opcode::EXTENDED_ARG)
+            continue;
+        const auto& p = c.positions[i];
+        out += "  (" + pos_field(p.lineno) + ", " + pos_field(p.end_lineno) + ", " + pos_field(p.col) + ", " + pos_field(p.end_col) + ")\n";
+    }
+    for (const auto& k : c.consts)
+        if (k.kind == bytecode::Constant::Kind::Code && k.code)
+            dump_positions(*k.code, out);
+}
+
 } // namespace
 
 TEST(BytecodeGolden, MatchesCPythonLayouts)
@@ -81,5 +98,13 @@ TEST(BytecodeGolden, MatchesCPythonLayouts)
         std::string got;
         dump_code(*r.code, got);
         EXPECT_EQ(got, expected) << name;
+        // Positions (line, end line, columns) feed tracebacks; compared
+        // where python3.11's are reproduced exactly (see gen_expected.py).
+        std::string expected_pos = read_file(data_path("bytecode/" + name + ".pos"));
+        if (!expected_pos.empty()) {
+            std::string got_pos;
+            dump_positions(*r.code, got_pos);
+            EXPECT_EQ(got_pos, expected_pos) << name << " positions";
+        }
     }
 }

@@ -2,8 +2,10 @@
 // (skipped when absent; site-packages only when ADDER_STDLIB_FULL=1, since it
 // is third-party code and triples the run time). Files python3.11 rejects are
 // listed in data/stdlib_rejected.txt; every other file must compile without
-// error and with a sane stack depth. Parse failures are counted and reported
-// (they are the parser's business) but do not fail this test.
+// error, with a sane stack depth, and pass bytecode::verify(). Parse
+// failures are counted and reported (they are the parser's business) but do
+// not fail this test. Also prints compile throughput.
+#include "bytecode/verify.h"
 #include "test_util.h"
 
 #include <algorithm>
@@ -70,6 +72,10 @@ TEST(Stdlib, CompilesEveryFile)
         }
         std::string depth = check_stack_depth_recursive(*r.code);
         EXPECT_EQ(depth, "") << rel;
+        // The cache's verifier must accept everything the compiler emits,
+        // or cached files would be rejected and recompiled forever.
+        std::string why;
+        EXPECT_TRUE(adder::bytecode::verify(*r.code, &why)) << rel << ": " << why;
         ++ok;
     }
     std::printf("stdlib: %zu files, %zu compiled, %zu rejected as by CPython, %zu parse failures, %zu compile failures; "

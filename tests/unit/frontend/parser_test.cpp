@@ -195,3 +195,39 @@ TEST(Parser, TooDeepIsMemoryError)
 }
 
 } // namespace
+
+namespace {
+
+TEST(Parser, IncompleteInput)
+{
+    EXPECT_TRUE(parser::is_incomplete_input("def f(\n"));
+    EXPECT_TRUE(parser::is_incomplete_input("x = [1,\n 2,\n"));
+    EXPECT_TRUE(parser::is_incomplete_input("s = '''abc\n"));
+    EXPECT_TRUE(parser::is_incomplete_input("if x:\n"));
+    EXPECT_TRUE(parser::is_incomplete_input("x = 1 + \\\n"));
+    EXPECT_TRUE(parser::is_incomplete_input("for i in x:\n    if i:\n"));
+    EXPECT_FALSE(parser::is_incomplete_input("x = 1\n"));
+    EXPECT_FALSE(parser::is_incomplete_input("if x:\n    pass\n"));
+    EXPECT_FALSE(parser::is_incomplete_input("x = 1 +\n"));
+    EXPECT_FALSE(parser::is_incomplete_input("x = )\n"));
+    EXPECT_FALSE(parser::is_incomplete_input("if x:\npass\n"));
+}
+
+} // namespace
+
+namespace {
+
+TEST(Parser, NonUtf8LineIsOnlyAnErrorWhenReached)
+{
+    // An earlier syntax error wins, as CPython decodes files line by line.
+    auto r = parser::parse("x = 1\n  y = 2\nz = '\xff'\n", "f.py", {});
+    ASSERT_TRUE(r.error);
+    EXPECT_EQ(r.error->msg, "unexpected indent");
+    r = parser::parse("x = 1\ny = 2\nz = '\xff'\n", "f.py", {});
+    ASSERT_TRUE(r.error);
+    EXPECT_EQ(r.error->msg, "Non-UTF-8 code starting with '\\xff' in file f.py on line 3, but no encoding declared; see "
+                            "https://peps.python.org/pep-0263/ for details");
+    EXPECT_EQ(r.error->lineno, 3);
+}
+
+} // namespace
