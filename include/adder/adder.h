@@ -22,13 +22,15 @@ struct Config {
     bool ignore_environment = false;      // -E (or -I)
     bool isolated = false;                // -I
     bool no_user_site = false;            // -s (or -I)
+    bool no_site = false;                 // -S
+    bool skip_first_line = false;         // -x: skip the script's first line (still counted for line numbers)
     bool safe_path = false;               // -P, PYTHONSAFEPATH (or -I)
     bool unbuffered = false;              // -u
     bool inspect = false;                 // -i
-    bool interactive = false;             // stdin is a terminal and the REPL runs
+    bool interactive = false;             // -i was given (sys.flags.interactive)
     bool quiet = false;                   // -q
     int bytes_warning = 0;                // -b count
-    std::vector<std::string> warnoptions; // -W values
+    std::vector<std::string> warnoptions; // the final sys.warnoptions (-X dev, PYTHONWARNINGS, -W, -b merged)
     std::vector<std::string> xoptions;    // -X values, verbatim ("pycache_prefix=DIR", "dev", ...)
     std::optional<std::string> pycache_prefix; // resolved from -X pycache_prefix / PYTHONPYCACHEPREFIX
     std::string check_hash_based_pycs = "default"; // default | always | never

@@ -3,6 +3,8 @@
 // reversed, chr/ord/bin/hex/oct, format, vars/dir/globals/locals,
 // exec/eval/compile, __import__, __build_class__, super, and the type names.
 #include "builtins/builtins.h"
+#include "runtime/syntax_warnings.h"
+#include "objects/memoryview.h"
 
 #include <cmath>
 #include <cstring>
@@ -600,6 +602,7 @@ static Result<Value> compile_to_code(Value source, std::string_view filename, pa
         set_pending(make_syntax_error(*result.error));
         return pending;
     }
+    TRY(emit_syntax_warnings(result.warnings));
     return Value(Code::create(result.code));
 }
 
@@ -1200,17 +1203,7 @@ Module* create_builtins_module()
     extern void invalidate_type_caches();
     invalidate_type_caches();
 
-    // FIXME: memoryview is a copying stand-in (bytes), not a buffer view.
-    Type* memoryview_type = new_builtin_type("memoryview", g_object_type, Layout::Other, 0);
-    memoryview_type->new_ = [](Type*, CallArgs args) -> Result<Value> {
-        Value obj;
-        TRY(parse_args(args, "memoryview", { "object" }, 1, { &obj }));
-        std::string_view data;
-        if (!bytes_like_view(obj, data))
-            return throw_error(g_TypeError, "memoryview: a bytes-like object is required, not '%s'", obj.type()->m_name.c_str());
-        return Value(Bytes::create(data));
-    };
-    type_ready(memoryview_type);
+    Type* memoryview_type = init_memoryview_type();
     d->set_str("memoryview", Value(memoryview_type));
     g_enumerate_type = make_iter_type("enumerate", enumerate_new, enumerate_next);
     g_zip_type = make_iter_type("zip", zip_new, zip_next);

@@ -4,6 +4,7 @@
 // so callers check once at the end (QuickJS's bc_get_* discipline).
 #include "bytecode/serialize.h"
 
+#include <algorithm>
 #include <cstring>
 #include <limits>
 
@@ -15,12 +16,25 @@ constexpr char s_body_magic[4] = {'A', 'd', 'B', 'c'};
 
 // ---- writing ------------------------------------------------------------------
 
+// Appends into a buffer grown geometrically and trimmed once in take(): a
+// byte-at-a-time std::string::push_back was most of serialize()'s cost.
 class Writer {
 public:
-    void u8(uint8_t v) { m_out.push_back(static_cast<char>(v)); }
+    Writer() { m_out.resize(16 * 1024); }
+
+    void u8(uint8_t v)
+    {
+        if (m_len == m_out.size()) [[unlikely]]
+            m_out.resize(m_out.size() * 2);
+        m_out[m_len++] = static_cast<char>(v);
+    }
 
     void uvarint(uint64_t v)
     {
+        if (v < 0x80 && m_len < m_out.size()) [[likely]] {
+            m_out[m_len++] = static_cast<char>(v);
+            return;
+        }
         while (v >= 0x80) {
             u8(static_cast<uint8_t>(v | 0x80));
             v >>= 7;
@@ -34,7 +48,7 @@ public:
     void str(const std::string& s)
     {
         uvarint(s.size());
-        m_out.append(s);
+        raw(s.data(), s.size());
     }
 
     void f64(double d)
@@ -45,12 +59,23 @@ public:
             u8(static_cast<uint8_t>(bits >> (8 * i)));
     }
 
-    void raw(const char* p, size_t n) { m_out.append(p, n); }
+    void raw(const char* p, size_t n)
+    {
+        if (n > m_out.size() - m_len)
+            m_out.resize(std::max(m_out.size() * 2, m_len + n));
+        std::memcpy(m_out.data() + m_len, p, n);
+        m_len += n;
+    }
 
-    std::string take() { return std::move(m_out); }
+    std::string take()
+    {
+        m_out.resize(m_len);
+        return std::move(m_out);
+    }
 
 private:
     std::string m_out;
+    size_t m_len = 0; // bytes written; m_out.size() is the capacity in use
 };
 
 void write_code(Writer& w, const CodeUnit& u, const std::string& parent_filename);
@@ -182,7 +207,16 @@ public:
         return *m_pos++;
     }
 
+    // The one-byte case (almost every operand, count and delta) is inlined;
+    // longer encodings take the checked loop.
     uint64_t uvarint()
+    {
+        if (m_pos < m_end && *m_pos < 0x80) [[likely]]
+            return *m_pos++;
+        return uvarint_slow();
+    }
+
+    uint64_t uvarint_slow()
     {
         uint64_t v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
@@ -205,6 +239,38 @@ public:
     {
         uint64_t z = uvarint();
         return static_cast<int64_t>((z >> 1) ^ (~(z & 1) + 1));
+    }
+
+    // Fast path for the common case of `n` consecutive one-byte varints
+    // (n <= 8): decodes them zigzag-signed into `out` and returns true, or
+    // returns false having consumed nothing.
+    bool small_svarints(int64_t* out, int n)
+    {
+        if (remaining() < static_cast<size_t>(n))
+            return false;
+        uint8_t any = 0;
+        for (int i = 0; i < n; ++i)
+            any |= m_pos[i];
+        if (any & 0x80)
+            return false;
+        for (int i = 0; i < n; ++i) {
+            uint64_t z = m_pos[i];
+            out[i] = static_cast<int64_t>((z >> 1) ^ (~(z & 1) + 1));
+        }
+        m_pos += n;
+        return true;
+    }
+
+    // Fast path for one instruction word: an opcode byte and a one-byte
+    // operand. Returns false having consumed nothing.
+    bool small_word(uint8_t* op, uint32_t* arg)
+    {
+        if (remaining() < 2 || (m_pos[1] & 0x80))
+            return false;
+        *op = m_pos[0];
+        *arg = m_pos[1];
+        m_pos += 2;
+        return true;
     }
 
     // A signed varint that must lie in [lo, hi].
@@ -243,16 +309,23 @@ public:
 
     std::string str(uint64_t max_len = serialize_max_string)
     {
+        std::string s;
+        str_into(s, max_len);
+        return s;
+    }
+
+    // Assigns into `out` in place (no temporary string per name).
+    void str_into(std::string& out, uint64_t max_len = serialize_max_string)
+    {
         uint64_t n = uvarint();
         if (m_failed)
-            return {};
+            return;
         if (n > max_len || n > remaining()) {
             fail("bad string length");
-            return {};
+            return;
         }
-        std::string s(reinterpret_cast<const char*>(m_pos), static_cast<size_t>(n));
+        out.assign(reinterpret_cast<const char*>(m_pos), static_cast<size_t>(n));
         m_pos += n;
-        return s;
     }
 
     // `n` bytes as a string; the caller has checked n <= remaining().
@@ -266,8 +339,11 @@ public:
     double f64()
     {
         uint64_t bits = 0;
-        for (int i = 0; i < 8; ++i)
-            bits |= uint64_t(u8()) << (8 * i);
+        if (remaining() < 8)
+            fail("truncated data");
+        else
+            for (int i = 0; i < 8; ++i)
+                bits |= uint64_t(*m_pos++) << (8 * i);
         double d;
         std::memcpy(&d, &bits, sizeof d);
         return d;
@@ -310,7 +386,7 @@ void read_const(Reader& r, Constant& c, int depth, const std::string& parent_fil
     case Constant::Kind::BigInt:
     case Constant::Kind::Str:
     case Constant::Kind::Bytes:
-        c.text = r.str();
+        r.str_into(c.text);
         break;
     case Constant::Kind::Float:
         c.real = r.f64();
@@ -340,8 +416,8 @@ std::shared_ptr<CodeUnit> read_code(Reader& r, int depth, const std::string& par
         return nullptr;
     }
     auto u = std::make_shared<CodeUnit>();
-    u->name = r.str();
-    u->qualname = r.str();
+    r.str_into(u->name);
+    r.str_into(u->qualname);
     uint64_t filename_tag = r.uvarint_max(serialize_max_string + 1, "filename length");
     if (filename_tag == 0) {
         u->filename = parent_filename;
@@ -360,7 +436,13 @@ std::shared_ptr<CodeUnit> read_code(Reader& r, int depth, const std::string& par
     size_t n_words = r.count(2, "instruction");
     u->code.resize(n_words);
     for (size_t i = 0; i < n_words && !r.failed(); ++i) {
-        uint8_t op = r.u8();
+        uint8_t op;
+        uint32_t small;
+        if (r.small_word(&op, &small)) {
+            u->code[i] = static_cast<Word>(op) | (small << 8);
+            continue;
+        }
+        op = r.u8();
         uint64_t arg = r.uvarint_max(max_operand, "operand");
         u->code[i] = static_cast<Word>(op) | static_cast<Word>(arg << 8);
     }
@@ -372,6 +454,21 @@ std::shared_ptr<CodeUnit> read_code(Reader& r, int depth, const std::string& par
     int64_t prev_line = u->firstlineno;
     for (size_t i = 0; i < n_pos && !r.failed(); ++i) {
         Position& p = u->positions[i];
+        // Usual case: four one-byte deltas, all far inside the delta ranges
+        // below, so only the resulting values need checking.
+        if (int64_t v[4]; r.small_svarints(v, 4)) {
+            int64_t line = prev_line + v[0];
+            if (line < s_int_min || line > s_int_max || line + v[1] < s_int_min || line + v[1] > s_int_max) {
+                r.fail("line number out of range");
+                break;
+            }
+            p.lineno = static_cast<int32_t>(line);
+            p.end_lineno = static_cast<int32_t>(line + v[1]);
+            p.col = static_cast<int32_t>(v[2]);
+            p.end_col = static_cast<int32_t>(v[2] + v[3]);
+            prev_line = line;
+            continue;
+        }
         int64_t line = prev_line + r.svarint_in(-(s_int_max * 2), s_int_max * 2, "line delta");
         int64_t end_line = line + r.svarint_in(-(s_int_max * 2), s_int_max * 2, "end line delta");
         if (line < s_int_min || line > s_int_max || end_line < s_int_min || end_line > s_int_max) {
@@ -416,13 +513,13 @@ std::shared_ptr<CodeUnit> read_code(Reader& r, int depth, const std::string& par
     size_t n_names = r.count(1, "name");
     u->names.resize(n_names);
     for (size_t i = 0; i < n_names && !r.failed(); ++i)
-        u->names[i] = r.str();
+        r.str_into(u->names[i]);
 
     size_t n_locals = r.count(2, "local");
     u->localsplusnames.resize(n_locals);
     u->localspluskinds.resize(n_locals);
     for (size_t i = 0; i < n_locals && !r.failed(); ++i) {
-        u->localsplusnames[i] = r.str();
+        r.str_into(u->localsplusnames[i]);
         u->localspluskinds[i] = r.u8();
     }
     return r.failed() ? nullptr : u;

@@ -24,6 +24,8 @@
 
 #include "bytecode/opcode_info.h"
 
+#include <cstring>
+#include <memory>
 #include <vector>
 
 namespace adder::bytecode {
@@ -35,6 +37,15 @@ namespace {
 bool is_valid_utf8(const std::string& s, bool allow_surrogates)
 {
     size_t i = 0, n = s.size();
+    // Names and paths are nearly always ASCII: skip 8 bytes at a time while
+    // no byte has its high bit set.
+    while (i + 8 <= n) {
+        uint64_t w;
+        std::memcpy(&w, s.data() + i, sizeof w);
+        if (w & 0x8080808080808080ull)
+            break;
+        i += 8;
+    }
     auto cont = [&](size_t k) { return k < n && (static_cast<uint8_t>(s[k]) & 0xC0) == 0x80; };
     while (i < n) {
         uint8_t c = static_cast<uint8_t>(s[i]);
@@ -80,12 +91,45 @@ bool is_valid_bigint_text(const std::string& t)
 
 // One decoded instruction: `start` is the index of its first word (its
 // EXTENDED_ARG prefix if any), `index` the word holding the opcode.
+// `flags` and `kind` are looked up once in decode() for the later passes.
 struct Instr {
     uint32_t start;
     uint32_t index;
     Opcode op;
     uint32_t arg;
+    uint8_t flags;    // ADDER_OPF_* bits
+    OperandKind kind; // operand_kind(op)
+
+    bool terminates() const { return flags & ADDER_OPF_TERMINATOR; }
+    bool branches() const { return flags & ADDER_OPF_BRANCH; }
 };
+
+// Working arrays of one Verifier. A warm import verifies thousands of small
+// code units, so they are kept per nesting level and reused (cleared, never
+// shrunk) instead of being allocated per unit: a nested unit is verified
+// while its parent is live, hence one set per level.
+struct Scratch {
+    std::vector<Instr> instrs;
+    std::vector<int> instr_at;
+    std::vector<int> handler_of;
+    std::vector<int64_t> depths;
+    std::vector<size_t> worklist;
+};
+
+Scratch& scratch_for(int depth)
+{
+    // unique_ptr keeps each level's address stable as the pool grows.
+    thread_local std::vector<std::unique_ptr<Scratch>> pool;
+    while (pool.size() <= static_cast<size_t>(depth))
+        pool.push_back(std::make_unique<Scratch>());
+    Scratch& s = *pool[static_cast<size_t>(depth)];
+    s.instrs.clear();
+    s.instr_at.clear();
+    s.handler_of.clear();
+    s.depths.clear();
+    s.worklist.clear();
+    return s;
+}
 
 class Verifier {
 public:
@@ -93,6 +137,12 @@ public:
         : m_unit(unit)
         , m_error(error)
         , m_depth(depth)
+        , m_scratch(scratch_for(depth))
+        , m_instrs(m_scratch.instrs)
+        , m_instr_at(m_scratch.instr_at)
+        , m_handler_of(m_scratch.handler_of)
+        , m_depths(m_scratch.depths)
+        , m_worklist(m_scratch.worklist)
     {
     }
 
@@ -196,6 +246,7 @@ private:
         if (code.empty())
             return fail("empty code");
         m_instr_at.assign(code.size(), -1);
+        m_instrs.reserve(code.size());
         for (size_t i = 0; i < code.size(); ++i) {
             Instr in {};
             in.start = static_cast<uint32_t>(i);
@@ -218,10 +269,12 @@ private:
             in.index = static_cast<uint32_t>(i);
             in.op = word_opcode(code[i]);
             in.arg = (prefix << operand_bits) | word_operand(code[i]);
+            in.flags = opcode_flags(in.op);
+            in.kind = operand_kind(in.op);
             m_instr_at[in.start] = static_cast<int>(m_instrs.size());
             m_instrs.push_back(in);
         }
-        if (!is_terminator(m_instrs.back().op))
+        if (!m_instrs.back().terminates())
             return fail("last instruction is not a terminator");
         return true;
     }
@@ -263,7 +316,7 @@ private:
         const CodeUnit& u = m_unit;
         for (const Instr& in : m_instrs) {
             uint32_t a = in.arg;
-            switch (operand_kind(in.op)) {
+            switch (in.kind) {
             case OperandKind::NONE:
                 break;
             case OperandKind::CONST:
@@ -378,28 +431,41 @@ private:
         while (!m_worklist.empty()) {
             size_t k = m_worklist.back();
             m_worklist.pop_back();
-            const Instr& in = m_instrs[k];
-            int64_t d = m_depths[k];
-            if (int h = m_handler_of[k]; h >= 0) {
-                const ExceptionEntry& e = m_unit.exception_table[h];
-                if (d < int64_t(e.depth))
-                    return fail_at(in, "stack shallower than its handler's depth");
-                if (!flow(m_instr_at[e.target], int64_t(e.depth) + (e.push_lasti ? 1 : 0) + 1, in))
-                    return false;
-            }
-            int64_t pops = stack_pops(in.op, in.arg);
-            if (pops > d)
-                return fail_at(in, "stack underflow");
-            if (!is_terminator(in.op)) {
-                // The last instruction is a terminator, so k + 1 exists.
-                if (!flow(k + 1, d - pops + stack_pushes(in.op, in.arg, false), in))
-                    return false;
-            } else if (!is_branch(in.op) && d - pops + stack_pushes(in.op, in.arg, false) > m_unit.stacksize) {
-                return fail_at(in, "stack depth exceeds stacksize");
-            }
-            if (is_branch(in.op)) {
-                if (!flow(m_instr_at[in.arg], d - pops + stack_pushes(in.op, in.arg, true), in))
-                    return false;
+            // Straight-line runs are followed in place rather than through
+            // the worklist: `k` advances while the fall-through is unvisited.
+            for (;;) {
+                const Instr& in = m_instrs[k];
+                int64_t d = m_depths[k];
+                if (int h = m_handler_of[k]; h >= 0) {
+                    const ExceptionEntry& e = m_unit.exception_table[h];
+                    if (d < int64_t(e.depth))
+                        return fail_at(in, "stack shallower than its handler's depth");
+                    if (!flow(m_instr_at[e.target], int64_t(e.depth) + (e.push_lasti ? 1 : 0) + 1, in))
+                        return false;
+                }
+                int64_t pops = stack_pops(in.op, in.arg);
+                if (pops > d)
+                    return fail_at(in, "stack underflow");
+                bool advance = false;
+                if (!in.terminates()) {
+                    // The last instruction is a terminator, so k + 1 exists.
+                    int64_t next_depth = d - pops + stack_pushes(in.op, in.arg, false);
+                    if (m_depths[k + 1] < 0 && next_depth >= 0 && next_depth <= m_unit.stacksize) {
+                        m_depths[k + 1] = next_depth; // what flow() would record
+                        advance = true;
+                    } else if (!flow(k + 1, next_depth, in)) {
+                        return false;
+                    }
+                } else if (!in.branches() && d - pops + stack_pushes(in.op, in.arg, false) > m_unit.stacksize) {
+                    return fail_at(in, "stack depth exceeds stacksize");
+                }
+                if (in.branches()) {
+                    if (!flow(m_instr_at[in.arg], d - pops + stack_pushes(in.op, in.arg, true), in))
+                        return false;
+                }
+                if (!advance)
+                    break;
+                ++k;
             }
         }
         return true;
@@ -408,11 +474,12 @@ private:
     const CodeUnit& m_unit;
     std::string* m_error;
     int m_depth;
-    std::vector<Instr> m_instrs;
-    std::vector<int> m_instr_at;   // word index -> instruction number, -1 inside a prefix pair
-    std::vector<int> m_handler_of; // instruction number -> exception entry, -1 when uncovered
-    std::vector<int64_t> m_depths; // instruction number -> stack depth on entry, -1 unknown
-    std::vector<size_t> m_worklist;
+    Scratch& m_scratch;
+    std::vector<Instr>& m_instrs;
+    std::vector<int>& m_instr_at;   // word index -> instruction number, -1 inside a prefix pair
+    std::vector<int>& m_handler_of; // instruction number -> exception entry, -1 when uncovered
+    std::vector<int64_t>& m_depths; // instruction number -> stack depth on entry, -1 unknown
+    std::vector<size_t>& m_worklist;
 };
 
 } // namespace

@@ -31,21 +31,32 @@ int PosixFileSystem::read_file(const std::string& path, std::string* out)
     int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0)
         return errno;
-    out->clear();
-    char buf[65536];
+    // Size the buffer from fstat so a regular file is read by one read()
+    // straight into the string; one byte of slack detects growth since the
+    // fstat, and the loop also handles pipes and files that report size 0.
+    struct stat st;
+    size_t guess = 0;
+    if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
+        guess = static_cast<size_t>(st.st_size);
+    out->resize(guess + 1);
+    size_t used = 0;
     for (;;) {
-        ssize_t n = ::read(fd, buf, sizeof buf);
+        if (used == out->size())
+            out->resize(out->size() < 65536 ? 65536 : out->size() * 2);
+        ssize_t n = ::read(fd, out->data() + used, out->size() - used);
         if (n < 0) {
             if (errno == EINTR)
                 continue;
             int err = errno;
             ::close(fd);
+            out->clear();
             return err;
         }
         if (n == 0)
             break;
-        out->append(buf, static_cast<size_t>(n));
+        used += static_cast<size_t>(n);
     }
+    out->resize(used);
     ::close(fd);
     return 0;
 }

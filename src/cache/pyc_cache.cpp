@@ -67,7 +67,9 @@ std::shared_ptr<bytecode::CodeUnit> PycCache::load(const SourceInfo& source, Loa
         return miss();
     const std::string& cpath = *state->cache_path;
 
-    std::string data;
+    std::string& data = m_read_buffer;
+    if (data.capacity() > (1u << 20))
+        std::string().swap(data); // do not keep one huge file's buffer alive
     if (m_fs->read_file(cpath, &data) != 0)
         return miss();
     auto bytes = as_bytes(data);

@@ -127,6 +127,10 @@ private:
     CacheOptions m_options;
     FileSystem* m_fs;
     CacheStats m_stats;
+    // The cache file being loaded; reused across load() calls so a warm
+    // import does not allocate (and page-fault) a fresh buffer per module.
+    // load() never re-enters itself (the code runs after it returns).
+    std::string m_read_buffer;
 };
 
 // Decodes and verifies the body of the whole cache file `file` whose header

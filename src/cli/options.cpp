@@ -255,12 +255,12 @@ ParseResult parse_command_line(const std::string& program_name,
         case 'P': flags.safe_path = true; break;
         case 'B': flags.dont_write_bytecode = true; break;
         case 's': config.no_user_site = true; break;
-        case 'S': line.no_site = true; break;
+        case 'S': config.no_site = true; break;
         case 'E': config.ignore_environment = true; break;
         case 't': break; // accepted for backward compatibility, as in CPython
         case 'u': flags.unbuffered = true; break;
         case 'v': ++flags.verbose; break;
-        case 'x': line.skip_first_line = true; break;
+        case 'x': config.skip_first_line = true; break;
         case 'h':
         case '?': line.help = HelpKind::Usage; break;
         case 'V': ++line.print_version; break;

@@ -34,8 +34,6 @@ struct CommandLine {
     std::string target;        // the command, module name or script path for the mode
     HelpKind help = HelpKind::None;
     int print_version = 0;     // -V count (2 and more: the long version)
-    bool skip_first_line = false; // -x; FIXME: Config has no field for it yet
-    bool no_site = false;         // -S; FIXME: Config has no field for it yet
     int parser_debug = 0;         // -d; accepted and ignored like a release CPython
 };
 

@@ -176,6 +176,10 @@ void Heap::mark_roots(Visitor& visitor)
 {
     for (RootSource* source : m_root_sources)
         source->visit_roots(visitor);
+    for (Cell* cell : m_to_finalize)
+        visitor.visit(cell);
+    for (Cell* cell : m_finalizing)
+        visitor.visit(cell);
     mark_native_stack(visitor);
 }
 
@@ -195,6 +199,26 @@ size_t Heap::collect()
         Cell* cell = visitor.m_stack.back();
         visitor.m_stack.pop_back();
         cell->visit_edges(visitor);
+    }
+    // Unreachable finalizer candidates: queue those that want it and keep
+    // them (and what they reach) alive until their finalizer has run.
+    if (!m_finalizable.empty()) {
+        size_t kept = 0;
+        size_t queued_from = m_to_finalize.size();
+        for (Cell* cell : m_finalizable) {
+            if (cell->is_marked())
+                m_finalizable[kept++] = cell;
+            else if (cell->wants_finalize())
+                m_to_finalize.push_back(cell);
+        }
+        m_finalizable.resize(kept);
+        for (size_t i = queued_from; i < m_to_finalize.size(); ++i)
+            visitor.visit(m_to_finalize[i]);
+        while (!visitor.m_stack.empty()) {
+            Cell* cell = visitor.m_stack.back();
+            visitor.m_stack.pop_back();
+            cell->visit_edges(visitor);
+        }
     }
     size_t freed = sweep();
     m_bytes_since_collect = 0;
@@ -246,6 +270,31 @@ size_t Heap::sweep()
     m_live_cells -= std::min(m_live_cells, freed);
     m_threshold = std::max<size_t>(8 * 1024 * 1024, live_bytes);
     return freed;
+}
+
+size_t Heap::run_finalizers()
+{
+    if (m_running_finalizers || !m_finalizer_hook)
+        return 0;
+    m_running_finalizers = true;
+    size_t ran = 0;
+    while (!m_to_finalize.empty()) {
+        m_finalizing.swap(m_to_finalize);
+        for (size_t i = 0; i < m_finalizing.size(); ++i, ++ran)
+            m_finalizer_hook(m_finalizing[i]);
+        m_finalizing.clear();
+    }
+    m_running_finalizers = false;
+    return ran;
+}
+
+size_t Heap::finalize_all()
+{
+    for (Cell* cell : m_finalizable)
+        if (cell->wants_finalize())
+            m_to_finalize.push_back(cell);
+    m_finalizable.clear();
+    return run_finalizers();
 }
 
 void Heap::destroy_all()

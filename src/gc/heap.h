@@ -16,7 +16,19 @@
 //   * Destructors of cells must not touch other cells (they may be swept).
 //   * A collection runs only inside allocate(), when the bytes allocated since
 //     the last one exceed the threshold (or always with ADDER_GC_STRESS=1).
-// FIXME: __del__ finalizers and weakrefs are not implemented.
+//   * Finalizers (PEP 442 order): a cell registered with
+//     register_finalizable() that is found unreachable and whose
+//     wants_finalize() says yes is kept alive (with everything it reaches)
+//     for one more cycle and queued; run_finalizers() later calls the
+//     installed hook on each queued cell at a safe point (gc.collect(), exit),
+//     never inside allocate(). Each cell is finalized at most once.
+//     Registered today: suspended generators/coroutines and instances of
+//     classes defining __del__ (object_new).
+// FIXME: finalizers run only at gc.collect() and at exit, not after automatic
+// collections; a generator dropped by `break` is not closed immediately as in
+// CPython (the conservative scan of the eval loop's locals and of the data
+// stack keeps stale references, so an eager collection would not free it).
+// Weakref callbacks are not implemented.
 #pragma once
 
 #include <cstddef>
@@ -60,6 +72,9 @@ public:
     virtual ~Cell() = default;
     // Visits every GC reference held by this cell (call the base class first).
     virtual void visit_edges(Visitor&) {}
+    // Asked during a collection about a registered, unreachable cell: true if
+    // its finalizer must run before it is freed (e.g. a suspended generator).
+    virtual bool wants_finalize() { return false; }
     bool is_marked() const { return m_gc_bits & 1; }
 
 private:
@@ -92,6 +107,15 @@ public:
 
     // Runs a full collection now. Returns the number of cells freed.
     size_t collect();
+    // Makes `cell` a finalizer candidate (see the file comment).
+    void register_finalizable(Cell* cell) { m_finalizable.push_back(cell); }
+    using FinalizerHook = void (*)(Cell*);
+    void set_finalizer_hook(FinalizerHook hook) { m_finalizer_hook = hook; }
+    // Runs the hook on every queued cell (not re-entrant). Returns how many ran.
+    size_t run_finalizers();
+    // Queues every registered candidate that wants finalization, reachable or
+    // not (interpreter exit), then runs the queue.
+    size_t finalize_all();
     // Destroys every cell (interpreter shutdown): runs all destructors.
     void destroy_all();
     // Number of live cells (after the last collection plus allocations since).
@@ -132,6 +156,11 @@ private:
     bool m_stress = false;
     bool m_stress_checked = false;
     bool m_collecting = false;
+    std::vector<Cell*> m_finalizable; // candidates (not roots)
+    std::vector<Cell*> m_to_finalize; // queued: roots until their finalizer ran
+    std::vector<Cell*> m_finalizing;  // the batch being run: roots
+    FinalizerHook m_finalizer_hook = nullptr;
+    bool m_running_finalizers = false;
 };
 
 Heap& heap();

@@ -20,6 +20,7 @@
 #include "objects/exception.h"
 #include "objects/ops.h"
 #include "objects/str.h"
+#include "runtime/syntax_warnings.h"
 
 namespace adder {
 Dict* sys_dict();
@@ -234,7 +235,7 @@ Result<Code*> load_code_cached(const std::string& path, std::string_view module_
         set_pending(make_syntax_error(*r.error));
         return pending;
     }
-    // FIXME: compile-time SyntaxWarnings (r.warnings) are not reported yet.
+    TRY(emit_syntax_warnings(r.warnings));
     // The cache file is written before the module body runs (rule C17).
     if (no_tag) {
         if (g_verbose)

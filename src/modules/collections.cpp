@@ -4,7 +4,6 @@
 // dict subclass whose __missing__ calls default_factory) and
 // _count_elements (Counter's fast path). OrderedDict comes from the
 // pure-Python collections package.
-// FIXME: __reduce__ for deque/defaultdict (pickle/copy.deepcopy).
 #include <algorithm>
 #include <deque>
 #include <string>
@@ -522,6 +521,31 @@ static Result<Value> dequeiter_length_hint(Value self, CallArgs)
 
 static Result<Value> iter_self(Value self) { return self; }
 
+// The instance __dict__ as pickle state, or None (object.__getstate__ for these types).
+static Value instance_state(Value self)
+{
+    Dict* d = self.as_object()->dict();
+    return d && d->size() ? Value(d) : none();
+}
+
+// object.__reduce_ex__ defers to an overridden __reduce__; spelled out here so
+// copy/pickle find it whatever the core's object.__reduce_ex__ does.
+static Result<Value> reduce_ex(Value self, CallArgs args)
+{
+    TRY(check_arity(args, "__reduce_ex__", 1, 1));
+    return call_method(self, "__reduce__", {});
+}
+
+static Result<Value> deque_reduce(Value self, CallArgs args)
+{
+    TRY(check_arity(args, "__reduce__", 0, 0));
+    Deque* d = as_deque(self);
+    Value it = TRY(get_iter(self));
+    Value ctor_args = d->m_maxlen < 0 ? Value(Tuple::empty())
+                                      : Value(Tuple::create({ Value(Tuple::empty()), int_from_i64(d->m_maxlen) }));
+    return Value(Tuple::create({ Value(self.type()), ctor_args, instance_state(self), it }));
+}
+
 // --- defaultdict ----------------------------------------------------------------
 
 static DefaultDict* as_defaultdict(Value v) { return static_cast<DefaultDict*>(v.as_object()); }
@@ -580,6 +604,16 @@ static Result<Value> defaultdict_copy(Value self, CallArgs args)
     TRY(check_arity(args, "copy", 0, 0));
     Value factory = as_defaultdict(self)->m_factory;
     return call(Value(self.type()), { factory ? factory : none(), self });
+}
+
+static Result<Value> defaultdict_reduce(Value self, CallArgs args)
+{
+    TRY(check_arity(args, "__reduce__", 0, 0));
+    Value factory = as_defaultdict(self)->m_factory;
+    Value ctor_args = factory ? Value(Tuple::create({ factory })) : Value(Tuple::empty());
+    Value items = TRY(call_method(self, "items", {}));
+    Value it = TRY(get_iter(items));
+    return Value(Tuple::create({ Value(self.type()), ctor_args, none(), none(), it }));
 }
 
 static Result<Value> defaultdict_get_factory(Value self)
@@ -671,6 +705,8 @@ static void init_collections_types()
     add_method(t, "reverse", deque_reverse);
     add_method(t, "rotate", deque_rotate);
     add_method(t, "__reversed__", deque_reversed);
+    add_method(t, "__reduce__", deque_reduce);
+    add_method(t, "__reduce_ex__", reduce_ex);
     add_method(t, "__class_getitem__", class_getitem, MethodKind::Class);
     add_getset(t, "maxlen", deque_get_maxlen);
     type_ready(t);
@@ -694,6 +730,8 @@ static void init_collections_types()
     add_method(dd, "__missing__", defaultdict_missing);
     add_method(dd, "copy", defaultdict_copy);
     add_method(dd, "__copy__", defaultdict_copy);
+    add_method(dd, "__reduce__", defaultdict_reduce);
+    add_method(dd, "__reduce_ex__", reduce_ex);
     add_getset(dd, "default_factory", defaultdict_get_factory, defaultdict_set_factory);
     type_ready(dd);
     dd->dict()->set_str("__module__", Value(Str::intern("collections")));

@@ -163,6 +163,18 @@ Module* create_dis_module()
     add_function(m, "dis", dis_dis);
     add_function(m, "disassemble", dis_disassemble);
     add_function(m, "_main", dis_main);
+    // inspect reads dis.COMPILER_FLAG_NAMES at import to build its CO_* constants.
+    Dict* flag_names = Dict::create();
+    static constexpr std::pair<int, const char*> flags[] = {
+        { bytecode::CO_OPTIMIZED, "OPTIMIZED" }, { bytecode::CO_NEWLOCALS, "NEWLOCALS" },
+        { bytecode::CO_VARARGS, "VARARGS" }, { bytecode::CO_VARKEYWORDS, "VARKEYWORDS" },
+        { bytecode::CO_NESTED, "NESTED" }, { bytecode::CO_GENERATOR, "GENERATOR" },
+        { bytecode::CO_NOFREE, "NOFREE" }, { bytecode::CO_COROUTINE, "COROUTINE" },
+        { bytecode::CO_ITERABLE_COROUTINE, "ITERABLE_COROUTINE" }, { bytecode::CO_ASYNC_GENERATOR, "ASYNC_GENERATOR" },
+    };
+    for (auto [bit, name] : flags)
+        MUST(flag_names->set(Value::small(bit), Value(Str::create(name))));
+    m->dict()->set_str("COMPILER_FLAG_NAMES", Value(flag_names));
     return m;
 }
 

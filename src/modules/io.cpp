@@ -548,6 +548,7 @@ static Result<Value> file_get_name(Value self) { return as_file(self)->m_name; }
 static Result<Value> file_get_mode(Value self) { return as_file(self)->m_mode; }
 static Result<Value> file_get_encoding(Value self) { return Value(Str::create(as_file(self)->m_encoding)); }
 static Result<Value> file_get_errors(Value self) { return Value(Str::create(as_file(self)->m_errors)); }
+static Result<Value> file_get_write_through(Value self) { return py_bool(as_file(self)->m_write_through); }
 static Result<Value> file_get_line_buffering(Value self) { return py_bool(as_file(self)->m_line_buffering); }
 static Result<Value> file_get_buffer(Value self)
 {
@@ -591,6 +592,7 @@ void init_io()
     add_getset(t, "encoding", file_get_encoding);
     add_getset(t, "errors", file_get_errors);
     add_getset(t, "line_buffering", file_get_line_buffering);
+    add_getset(t, "write_through", file_get_write_through);
     add_getset(t, "buffer", file_get_buffer);
     type_ready(t);
     t->dict()->set_str("__module__", Value(Str::intern("_io")));

@@ -4,9 +4,9 @@
 // zip_longest, product, permutations, combinations,
 // combinations_with_replacement) with CPython's type names, reprs, eager
 // argument checks and error messages. They are written as Python classes in a
-// prelude: exact semantics first.
-// FIXME: port the hot ones (count, chain, islice, repeat, zip_longest,
-// product) to C++ iterator types for speed; __reduce__/__setstate__ (pickle
+// prelude (exact semantics first); count, repeat, islice and chain are then
+// replaced by the C++ types of itertools_native.cpp.
+// FIXME: port zip_longest, product, groupby, tee to C++ for speed; __reduce__/__setstate__ (pickle
 // support) and __length_hint__ are not provided yet.
 #include "modules/stdlib_modules.h"
 #include "objects/dict.h"
@@ -639,11 +639,15 @@ class combinations_with_replacement:
 del _noiter
 )PY";
 
+void add_native_itertools(Module* m); // itertools_native.cpp
+
 Module* create_itertools_module()
 {
     Module* m = Module::create("itertools");
     if (stdmod::run_prelude(m, k_itertools_prelude).is_error())
         return nullptr;
+    // C++ versions of the hottest types replace the prelude's (same behaviour, faster).
+    add_native_itertools(m);
     return m;
 }
 

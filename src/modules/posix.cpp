@@ -13,6 +13,7 @@
 #include <cstring>
 #include <dirent.h>
 #include <fcntl.h>
+#include <sys/ioctl.h>
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/time.h>
@@ -626,6 +627,17 @@ static Result<Value> posix_unsetenv(Value, CallArgs args)
     return none();
 }
 
+// _terminal_size(fd) -> (columns, lines); the prelude wraps it in terminal_size.
+static Result<Value> posix_terminal_size_raw(Value, CallArgs args)
+{
+    TRY(check_arity(args, "get_terminal_size", 1, 1));
+    int fd = TRY(fd_arg(args[0]));
+    winsize w {};
+    if (::ioctl(fd, TIOCGWINSZ, &w) != 0)
+        return stdmod::raise_os_error(errno);
+    return Value(Tuple::create({ Value::small(w.ws_col), Value::small(w.ws_row) }));
+}
+
 static Result<Value> posix_cpu_count(Value, CallArgs args)
 {
     TRY(check_arity(args, "cpu_count", 0, 0));
@@ -813,6 +825,9 @@ class terminal_size(tuple):
         return f"os.terminal_size(columns={self[0]!r}, lines={self[1]!r})"
 terminal_size.__module__ = 'os'
 
+def get_terminal_size(fd=1, /):
+    return terminal_size(_terminal_size(fd))
+
 def waitstatus_to_exitcode(status):
     if WIFEXITED(status):
         return WEXITSTATUS(status)
@@ -868,6 +883,7 @@ Module* create_posix_module()
     def(m, "putenv", posix_putenv);
     def(m, "unsetenv", posix_unsetenv);
     def(m, "cpu_count", posix_cpu_count);
+    def(m, "_terminal_size", posix_terminal_size_raw);
     def(m, "device_encoding", posix_device_encoding);
     def(m, "getpid", posix_getpid);
     def(m, "getppid", posix_getppid);
@@ -907,6 +923,7 @@ Module* create_posix_module()
     if (stdmod::run_prelude(m, k_posix_prelude).is_error())
         return nullptr;
     g_stat_result = d->get_str("stat_result");
+    stdmod::root(&g_stat_result);
     return m;
 }
 

@@ -3,7 +3,9 @@
 #include "modules/stdlib_modules.h"
 
 #include <cerrno>
+#include <algorithm>
 #include <cstring>
+#include <vector>
 
 #include "import/import.h"
 #include "objects/dict.h"
@@ -29,6 +31,8 @@ Module* create_warnings_module();
 Module* create_contextvars_module();
 Module* create_sre_module();
 Module* create_codecs_module();
+Module* create_binascii_module();
+Module* create_ast_module();
 
 void register_stdlib_modules()
 {
@@ -47,6 +51,8 @@ void register_stdlib_modules()
     imp::register_native_module("_contextvars", create_contextvars_module);
     imp::register_native_module("_sre", create_sre_module);
     imp::register_native_module("_codecs", create_codecs_module);
+    imp::register_native_module("binascii", create_binascii_module);
+    imp::register_native_module("_ast", create_ast_module);
 }
 
 namespace stdmod {
@@ -54,6 +60,29 @@ namespace stdmod {
 void def(Module* m, const char* name, NativeFn fn)
 {
     m->dict()->set_str(name, Value(make_native_function(name, fn, Value(m))));
+}
+
+namespace {
+class GlobalRoots : public gc::RootSource {
+public:
+    void visit_roots(gc::Visitor& v) override
+    {
+        for (Value* slot : m_slots)
+            v.visit(*slot);
+    }
+    std::vector<Value*> m_slots;
+};
+}
+
+void root(Value* slot)
+{
+    static GlobalRoots* roots = [] {
+        auto* r = new GlobalRoots;
+        gc::heap().add_root_source(r);
+        return r;
+    }();
+    if (std::find(roots->m_slots.begin(), roots->m_slots.end(), slot) == roots->m_slots.end())
+        roots->m_slots.push_back(slot);
 }
 
 Status run_prelude(Module* m, const char* source)

@@ -25,6 +25,8 @@ Status run_prelude(Module* m, const char* source);
 // Raises the OSError subclass CPython picks for errno `err` (FileNotFoundError,
 // ...), with strerror text and optional `filename` (null = none).
 Pending raise_os_error(int err, Value filename = Value(), Value filename2 = Value());
+// Makes the global `*slot` a GC root (for Values a module caches in a C++ global).
+void root(Value* slot);
 
 } // namespace stdmod
 } // namespace adder

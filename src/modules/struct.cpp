@@ -27,6 +27,7 @@
 
 namespace adder {
 
+static Value g_struct_error_value; // the struct.error class (a heap type: rooted)
 static Type* g_struct_error;
 static Type* g_struct_type;
 
@@ -347,7 +348,6 @@ static Status pack_into_buffer(const ParsedFormat& pf, unsigned char* buf, const
 
 static Result<Value> unpack_buffer(const ParsedFormat& pf, const unsigned char* buf)
 {
-    std::vector<Value> out;
     gc::MarkedVector roots;
     for (const FormatItem& it : pf.items) {
         const unsigned char* p = buf + it.offset;
@@ -583,7 +583,9 @@ Module* create_struct_module()
     def(m, "_clearcache", m_clearcache);
     if (stdmod::run_prelude(m, "class error(Exception):\n    pass\nerror.__module__ = 'struct'\n").is_error())
         return nullptr;
-    g_struct_error = as_type(d->get_str("error"));
+    g_struct_error_value = d->get_str("error");
+    stdmod::root(&g_struct_error_value);
+    g_struct_error = as_type(g_struct_error_value);
     return m;
 }
 

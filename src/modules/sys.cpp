@@ -1,9 +1,11 @@
 // The sys module: argv, flags, version info, implementation, path, modules,
 // standard streams, exit, recursion limit, exc_info, intern, getsizeof, and
 // the interpreter-facing accessors (sys_dict, sys_modules).
+#include <algorithm>
 #include <climits>
 #include <unistd.h>
 
+#include "adder/adder.h"
 #include "builtins/builtins.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -24,8 +26,14 @@ extern int g_int_max_str_digits;
 
 namespace {
 Module* g_sys_module;
+List* g_audit_hooks = nullptr; // sys.addaudithook's hooks, called in order by sys.audit
+
 struct SysRoot : gc::RootSource {
-    void visit_roots(gc::Visitor& v) override { v.visit(g_sys_module); }
+    void visit_roots(gc::Visitor& v) override
+    {
+        v.visit(g_sys_module);
+        v.visit(g_audit_hooks);
+    }
 };
 } // namespace
 
@@ -113,6 +121,36 @@ static Result<Value> sys_setrecursionlimit(Value, CallArgs args)
         return throw_error(g_RecursionError, "cannot set the recursion limit to %ld at the recursion depth %d: the limit is too low",
                            long(n), thread().depth);
     thread().recursion_limit = int(std::min<int64_t>(n, INT_MAX));
+    return none();
+}
+
+// sys.audit(event, *args): calls every hook with (event, args), as PySys_Audit
+// does; an exception from a hook propagates to the caller.
+static Result<Value> sys_audit(Value, CallArgs args)
+{
+    if (args.kwnames && args.nkw())
+        return throw_error(g_TypeError, "audit() takes no keyword arguments");
+    if (args.nargs < 1)
+        return throw_error(g_TypeError, "audit() missing 1 required positional argument: 'event'");
+    if (!is_str(args[0]))
+        return throw_error(g_TypeError, "expected str for argument 'event', not %s", args[0].type()->name().c_str());
+    if (!g_audit_hooks || g_audit_hooks->items().empty())
+        return none();
+    Value event_args = Value(Tuple::create(std::vector<Value>(args.items + 1, args.items + args.nargs)));
+    for (Value hook : std::vector<Value>(g_audit_hooks->items().begin(), g_audit_hooks->items().end())) {
+        Value call_args[2] = { args[0], event_args };
+        TRY(call(hook, std::span<const Value>(call_args, 2)));
+    }
+    return none();
+}
+
+static Result<Value> sys_addaudithook(Value, CallArgs args)
+{
+    Value hook;
+    TRY(parse_args(args, "addaudithook", { "hook" }, 1, { &hook }));
+    if (!g_audit_hooks)
+        g_audit_hooks = List::create();
+    g_audit_hooks->append(hook);
     return none();
 }
 
@@ -205,10 +243,10 @@ static Result<Value> sys_excepthook(Value, CallArgs args)
     return none();
 }
 
-Module* create_sys_module(const std::vector<std::string>& argv, const std::string& executable, bool dont_write_bytecode,
-                          int optimize, int verbose, bool interactive_flag, bool unbuffered, bool isolated, bool ignore_env,
-                          bool no_user_site, bool safe_path, bool quiet, int bytes_warning, bool inspect)
+Module* create_sys_module(const Config& config, const std::string& executable)
 {
+    const std::vector<std::string> argv = config.argv.empty() ? std::vector<std::string> { "" } : config.argv;
+    const bool unbuffered = config.unbuffered;
     Module* m = Module::create("sys");
     g_sys_module = m;
     gc::heap().add_root_source(new SysRoot);
@@ -240,10 +278,22 @@ Module* create_sys_module(const std::vector<std::string>& argv, const std::strin
     d->set_str("base_prefix", Value(Str::create("/usr/local")));
     d->set_str("base_exec_prefix", Value(Str::create("/usr/local")));
     d->set_str("platlibdir", Value(Str::intern("lib")));
-    d->set_str("dont_write_bytecode", py_bool(dont_write_bytecode));
+    d->set_str("dont_write_bytecode", py_bool(config.dont_write_bytecode));
     d->set_str("pycache_prefix", none());
-    d->set_str("warnoptions", Value(List::create()));
-    d->set_str("_xoptions", Value(Dict::create()));
+    List* warnoptions = List::create();
+    for (auto& w : config.warnoptions)
+        warnoptions->append(Value(Str::create(w)));
+    d->set_str("warnoptions", Value(warnoptions));
+    // -X NAME=VALUE gives {NAME: VALUE}; a bare -X NAME gives {NAME: True}.
+    Dict* xoptions = Dict::create();
+    for (auto& x : config.xoptions) {
+        size_t eq = x.find('=');
+        if (eq == std::string::npos)
+            MUST(xoptions->set(Value(Str::create(x)), py_bool(true)));
+        else
+            MUST(xoptions->set(Value(Str::create(x.substr(0, eq))), Value(Str::create(x.substr(eq + 1)))));
+    }
+    d->set_str("_xoptions", Value(xoptions));
     d->set_str("float_repr_style", Value(Str::intern("short")));
     d->set_str("abiflags", Value(Str::intern("")));
     {
@@ -264,12 +314,14 @@ Module* create_sys_module(const std::vector<std::string>& argv, const std::strin
                                                        "utf8_mode", "warn_default_encoding", "safe_path", "int_max_str_digits" });
     const char* seed = getenv("PYTHONHASHSEED");
     bool hash_random = !(seed && *seed && std::string(seed) == "0");
-    d->set_str("flags", make_struct_seq(flags_type, { Value::small(0), Value::small(inspect), Value::small(interactive_flag),
-                                                      Value::small(optimize), Value::small(dont_write_bytecode),
-                                                      Value::small(no_user_site), Value::small(0), Value::small(ignore_env),
-                                                      Value::small(verbose), Value::small(bytes_warning), Value::small(quiet),
-                                                      Value::small(hash_random), Value::small(isolated), py_bool(false),
-                                                      Value::small(0), Value::small(0), py_bool(safe_path), Value::small(-1) }));
+    bool dev_mode = std::find(config.xoptions.begin(), config.xoptions.end(), "dev") != config.xoptions.end();
+    d->set_str("flags", make_struct_seq(flags_type, { Value::small(0), Value::small(config.inspect), Value::small(config.interactive),
+                                                      Value::small(config.optimize), Value::small(config.dont_write_bytecode),
+                                                      Value::small(config.no_user_site), Value::small(config.no_site),
+                                                      Value::small(config.ignore_environment), Value::small(config.verbose),
+                                                      Value::small(config.bytes_warning), Value::small(config.quiet),
+                                                      Value::small(hash_random), Value::small(config.isolated), py_bool(dev_mode),
+                                                      Value::small(0), Value::small(0), py_bool(config.safe_path), Value::small(-1) }));
     Type* impl_type = new_builtin_type("SimpleNamespace", g_object_type, Layout::Instance, TF_HAS_DICT);
     impl_type->repr = [](Value self) -> Result<Value> {
         std::string out = "namespace(";
@@ -331,6 +383,8 @@ Module* create_sys_module(const std::vector<std::string>& argv, const std::strin
     }
 
     def("exit", sys_exit);
+    def("audit", sys_audit);
+    def("addaudithook", sys_addaudithook);
     def("getrecursionlimit", sys_getrecursionlimit);
     def("setrecursionlimit", sys_setrecursionlimit);
     def("exc_info", sys_exc_info);

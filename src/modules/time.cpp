@@ -375,6 +375,7 @@ Module* create_time_module()
     if (stdmod::run_prelude(m, k_time_prelude).is_error())
         return nullptr; // FIXME: how does a NativeModuleInit report failure? See report.
     g_struct_time = d->get_str("struct_time");
+    stdmod::root(&g_struct_time);
     return m;
 }
 

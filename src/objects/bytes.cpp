@@ -2,6 +2,7 @@
 // repetition, indexing, slicing, iteration, containment, the constructors,
 // and UTF-8/latin-1/ASCII decoding used by bytes.decode and str(b, enc).
 #include "objects/bytes.h"
+#include "objects/memoryview.h"
 
 #include <cstring>
 
@@ -38,7 +39,7 @@ bool bytes_like_view(Value v, std::string_view& out)
         out = as_bytearray(v)->view();
         return true;
     }
-    return false;
+    return memoryview_bytes(v, out);
 }
 
 std::string bytes_repr(std::string_view data, bool bytearray_form)
@@ -71,105 +72,13 @@ std::string bytes_repr(std::string_view data, bool bytearray_form)
     return out;
 }
 
-// Decodes `data` with `encoding` (utf-8, ascii, latin-1) and `errors` (strict, replace, ignore, surrogateescape).
+Result<Value> bytes_decode_with(std::string_view data, Value encoding, Value errors); // bytes_methods.cpp
+
+// Decodes `data` with `encoding` and `errors` (either may be null): kept as
+// the name other files use; the codecs themselves live in bytes_methods.cpp.
 Result<Value> bytes_decode(std::string_view data, Value encoding, Value errors)
 {
-    std::string enc = "utf-8";
-    if (encoding && !is_none(encoding)) {
-        if (!is_str(encoding))
-            return throw_error(g_TypeError, "decode() argument 'encoding' must be str, not %s", encoding.type()->m_name.c_str());
-        enc.clear();
-        for (char c : as_str(encoding)->view())
-            enc += (c == '_') ? '-' : char(std::tolower(static_cast<unsigned char>(c)));
-    }
-    std::string err = errors && is_str(errors) ? as_str(errors)->data() : "strict";
-    std::string out;
-    if (enc == "latin-1" || enc == "latin1" || enc == "iso-8859-1" || enc == "iso8859-1" || enc == "l1") {
-        for (unsigned char c : data)
-            append_utf8(out, c);
-        return Value(Str::create(std::move(out)));
-    }
-    bool ascii = enc == "ascii" || enc == "us-ascii";
-    if (!ascii && enc != "utf-8" && enc != "utf8" && enc != "u8")
-        return throw_error(g_LookupError, "unknown encoding: %s", as_str(encoding)->c_str());
-    const auto* p = reinterpret_cast<const unsigned char*>(data.data());
-    size_t n = data.size();
-    for (size_t i = 0; i < n;) {
-        unsigned char c = p[i];
-        size_t len = 0;
-        uint32_t cp = 0;
-        if (c < 0x80) {
-            out += char(c);
-            ++i;
-            continue;
-        }
-        const char* reason = "invalid start byte";
-        if (!ascii) {
-            if (c >= 0xC2 && c <= 0xDF) {
-                len = 2;
-                cp = c & 0x1F;
-            } else if (c >= 0xE0 && c <= 0xEF) {
-                len = 3;
-                cp = c & 0x0F;
-            } else if (c >= 0xF0 && c <= 0xF4) {
-                len = 4;
-                cp = c & 0x07;
-            }
-            if (len) {
-                size_t j = 1;
-                for (; j < len && i + j < n; ++j) {
-                    unsigned char cc = p[i + j];
-                    if ((cc & 0xC0) != 0x80)
-                        break;
-                    if (j == 1) {
-                        if ((c == 0xE0 && cc < 0xA0) || (c == 0xED && cc > 0x9F) || (c == 0xF0 && cc < 0x90) || (c == 0xF4 && cc > 0x8F))
-                            break;
-                    }
-                    cp = (cp << 6) | (cc & 0x3F);
-                }
-                if (j == len) {
-                    append_utf8(out, cp);
-                    i += len;
-                    continue;
-                }
-                reason = (i + j >= n) ? "unexpected end of data" : "invalid continuation byte";
-                if (err == "strict") {
-                    Value args[5] = { Value(Str::intern("utf-8")), Value(Bytes::create(data)), int_from_i64(int64_t(i)),
-                                      int_from_i64(int64_t(i + (i + j >= n ? n - i : j))), Value(Str::create(reason)) };
-                    Value exc = TRY(make_exception(g_UnicodeDecodeError, args));
-                    set_pending(exc);
-                    return pending;
-                }
-                len = j;
-            } else {
-                len = 1;
-            }
-        } else {
-            len = 1;
-            reason = "ordinal not in range(128)";
-        }
-        if (err == "strict") {
-            Value args[5] = { Value(Str::intern(ascii ? "ascii" : "utf-8")), Value(Bytes::create(data)), int_from_i64(int64_t(i)),
-                              int_from_i64(int64_t(i + 1)), Value(Str::create(reason)) };
-            Value exc = TRY(make_exception(g_UnicodeDecodeError, args));
-            set_pending(exc);
-            return pending;
-        }
-        if (err == "replace")
-            append_utf8(out, 0xFFFD);
-        else if (err == "surrogateescape") {
-            for (size_t k = 0; k < (len ? len : 1); ++k)
-                append_utf8(out, 0xDC00 + p[i + k]);
-        } else if (err == "backslashreplace") {
-            for (size_t k = 0; k < (len ? len : 1); ++k) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\x%02x", p[i + k]);
-                out += buf;
-            }
-        }
-        i += len ? len : 1;
-    }
-    return Value(Str::create(std::move(out)));
+    return bytes_decode_with(data, encoding, errors);
 }
 
 // Encodes str `s` to bytes with `encoding`/`errors` (utf-8, ascii, latin-1).

@@ -313,54 +313,10 @@ static Result<Value> float_richcompare(Value a, Value b, CompareOp op)
     return compare_doubles(double(c), 0.0, op);
 }
 
-// Parses a float literal as float() accepts it; false on bad syntax.
-bool parse_float_text(std::string_view text, double& out)
-{
-    std::string s;
-    size_t a = 0, b = text.size();
-    while (a < b && std::isspace(static_cast<unsigned char>(text[a])))
-        ++a;
-    while (b > a && std::isspace(static_cast<unsigned char>(text[b - 1])))
-        --b;
-    std::string_view t = text.substr(a, b - a);
-    if (t.empty())
-        return false;
-    // Underscores only between digits.
-    for (size_t i = 0; i < t.size(); ++i) {
-        char c = t[i];
-        if (c == '_') {
-            if (i == 0 || i + 1 >= t.size() || !std::isdigit(static_cast<unsigned char>(t[i - 1])) ||
-                !std::isdigit(static_cast<unsigned char>(t[i + 1])))
-                return false;
-            continue;
-        }
-        s += c;
-    }
-    std::string lower;
-    for (char c : s)
-        lower += char(std::tolower(static_cast<unsigned char>(c)));
-    std::string_view l = lower;
-    bool neg = false;
-    if (!l.empty() && (l[0] == '+' || l[0] == '-')) {
-        neg = l[0] == '-';
-        l.remove_prefix(1);
-    }
-    if (l == "inf" || l == "infinity") {
-        out = neg ? -INFINITY : INFINITY;
-        return true;
-    }
-    if (l == "nan") {
-        out = neg ? -NAN : NAN;
-        return true;
-    }
-    for (char c : l)
-        if (!(std::isdigit(static_cast<unsigned char>(c)) || c == '.' || c == 'e' || c == '+' || c == '-'))
-            return false;
-    char* end;
-    errno = 0;
-    out = std::strtod(s.c_str(), &end);
-    return *end == 0;
-}
+// Text parsing for float()/complex() lives in float_methods.cpp (Unicode
+// digits and spaces, underscores, inf/nan, the complex grammar).
+Result<Value> float_parse_text(Value original, std::string_view text);
+Result<Value> complex_parse_text(Value original, std::string_view text);
 
 static Result<Value> float_new(Type* type, CallArgs args)
 {
@@ -374,10 +330,8 @@ static Result<Value> float_new(Type* type, CallArgs args)
                 text = as_str(x)->view();
             else
                 bytes_like_view(x, text);
-            if (!parse_float_text(text, d)) {
-                std::string r = TRY(repr_text(x));
-                return throw_error(g_ValueError, "could not convert string to float: %s", r.c_str());
-            }
+            Value f = TRY(float_parse_text(x, text));
+            d = float_of(f);
         } else if (is_float(x) || is_int(x) || x.type()->to_float || x.type()->index) {
             d = TRY(to_double(x));
         } else {
@@ -522,6 +476,24 @@ static Result<Value> complex_pow(Value a, Value b)
             return throw_error(g_ZeroDivisionError, "0.0 to a negative or complex power");
         return complex_value(0, 0);
     }
+    if (bi == 0 && br == std::trunc(br) && std::fabs(br) <= 100) {
+        // Small integral exponents by repeated squaring, as CPython's c_powi.
+        long n = long(br);
+        double rr = 1, ri = 0, xr = ar, xi = ai;
+        for (long m = n < 0 ? -n : n; m > 0; m >>= 1) {
+            if (m & 1) {
+                double t = rr * xr - ri * xi;
+                ri = rr * xi + ri * xr;
+                rr = t;
+            }
+            double t = xr * xr - xi * xi;
+            xi = 2 * xr * xi;
+            xr = t;
+        }
+        if (n < 0)
+            return complex_div(complex_value(1, 0), complex_value(rr, ri));
+        return complex_value(rr, ri);
+    }
     double vabs = std::hypot(ar, ai);
     double len = std::pow(vabs, br);
     double at = std::atan2(ai, ar);
@@ -563,8 +535,14 @@ static Result<Value> complex_new(Type* type, CallArgs args)
         double r2, i2;
         bool okr = TRY(complex_operand(real, r2, i2));
         if (!okr) {
-            if (is_str(real))
-                return throw_error(g_ValueError, "complex() arg is a malformed string"); // FIXME: parse complex strings
+            if (is_str(real)) {
+                if (imag)
+                    return throw_error(g_TypeError, "complex() can't take second arg if first is a string");
+                Value c = TRY(complex_parse_text(real, as_str(real)->view()));
+                if (type != g_complex_type)
+                    return Value(make<Complex>(type, as_complex(c)->real(), as_complex(c)->imag()));
+                return c;
+            }
             double d = TRY(to_double(real));
             r2 = d;
             i2 = 0;
@@ -575,10 +553,17 @@ static Result<Value> complex_new(Type* type, CallArgs args)
     if (imag) {
         double r2, i2;
         bool oki = TRY(complex_operand(imag, r2, i2));
+        if (!oki && is_str(imag))
+            return throw_error(g_TypeError, "complex() second arg can't be a string");
         if (!oki)
             return throw_error(g_TypeError, "complex() second argument must be a number, not '%s'", imag.type()->m_name.c_str());
-        re -= i2;
-        im += r2;
+        // As CPython: only a complex operand contributes its imaginary
+        // part, so complex(1e300, -0.0) keeps the -0.0.
+        bool imag_is_complex = imag.is_object() && imag.type()->m_layout == Layout::Complex;
+        bool real_is_complex = real && real.is_object() && real.type()->m_layout == Layout::Complex;
+        if (imag_is_complex)
+            re -= i2;
+        im = real_is_complex ? im + r2 : r2;
     }
     if (type != g_complex_type)
         return Value(make<Complex>(type, re, im));

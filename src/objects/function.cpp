@@ -156,6 +156,43 @@ static Result<Value> code_get_code(Value self)
     return Value(Bytes::create(bytes));
 }
 
+// code.replace(**changes) for the scalar fields.
+// FIXME: co_consts/co_names/co_code/co_varnames replacements are not supported.
+static Result<Value> code_replace(Value self, CallArgs args)
+{
+    if (args.nargs)
+        return throw_error(g_TypeError, "replace() takes no positional arguments");
+    Code* old = as_code(self);
+    auto unit = std::make_shared<bytecode::CodeUnit>(*old->m_unit);
+    for (size_t i = 0; i < args.nkw(); ++i) {
+        std::string_view k = as_str(args.kwnames->at(i))->view();
+        Value v = args.kw_value(i);
+        if (k == "co_flags" || k == "co_firstlineno" || k == "co_argcount" || k == "co_posonlyargcount" || k == "co_kwonlyargcount" ||
+            k == "co_stacksize") {
+            int64_t n = TRY(int_as_i64(v));
+            if (k == "co_flags")
+                unit->flags = uint32_t(n);
+            else if (k == "co_firstlineno")
+                unit->firstlineno = int(n);
+            else if (k == "co_argcount")
+                unit->argcount = int(n);
+            else if (k == "co_posonlyargcount")
+                unit->posonlyargcount = int(n);
+            else if (k == "co_kwonlyargcount")
+                unit->kwonlyargcount = int(n);
+            else
+                unit->stacksize = int(n);
+        } else if (k == "co_name" || k == "co_qualname" || k == "co_filename") {
+            if (!is_str(v))
+                return throw_error(g_TypeError, "%s must be a str", std::string(k).c_str());
+            (k == "co_name" ? unit->name : k == "co_qualname" ? unit->qualname : unit->filename) = as_str(v)->data();
+        } else {
+            return throw_error(g_TypeError, "replace() got an unexpected keyword argument '%s'", std::string(k).c_str());
+        }
+    }
+    return Value(Code::create(unit));
+}
+
 // --- cells --------------------------------------------------------------------
 
 void CellObject::visit_edges(gc::Visitor& v)
@@ -303,6 +340,13 @@ static Status function_set_kwdefaults(Value self, Value v)
     return ok();
 }
 static Result<Value> function_get_code(Value self) { return Value(as_function(self)->m_code); }
+static Status function_set_code(Value self, Value v)
+{
+    if (!v || v.type() != g_code_type)
+        return throw_error(g_TypeError, "__code__ must be set to a code object");
+    as_function(self)->m_code = static_cast<Code*>(v.as_object());
+    return ok();
+}
 static Result<Value> function_get_globals(Value self) { return Value(as_function(self)->m_globals); }
 static Result<Value> function_get_builtins(Value self) { return Value(as_function(self)->m_builtins); }
 static Result<Value> function_get_closure(Value self)
@@ -750,6 +794,7 @@ void init_function_types()
     add_getset(t, "co_cellvars", code_get_cellvars);
     add_getset(t, "co_freevars", code_get_freevars);
     add_getset(t, "co_code", code_get_code);
+    add_method(t, "replace", code_replace);
 
     t = g_cell_type;
     t->repr = cell_repr;
@@ -765,7 +810,7 @@ void init_function_types()
     add_getset(t, "__module__", function_get_module, function_set_module);
     add_getset(t, "__defaults__", function_get_defaults, function_set_defaults);
     add_getset(t, "__kwdefaults__", function_get_kwdefaults, function_set_kwdefaults);
-    add_getset(t, "__code__", function_get_code);
+    add_getset(t, "__code__", function_get_code, function_set_code);
     add_getset(t, "__globals__", function_get_globals);
     add_getset(t, "__builtins__", function_get_builtins);
     add_getset(t, "__closure__", function_get_closure);

@@ -27,6 +27,7 @@ void init_dict_types();
 void init_set_types();
 void init_misc_types();
 void init_exception_types();
+void init_generic_alias_types();
 
 // Library-helper hooks (src/objects/*_methods.cpp).
 void init_str_methods();
@@ -138,6 +139,7 @@ void init_types()
                      g_coroutine_type, g_async_generator_type, g_traceback_type, g_frame_type, g_iterator_type })
         type_ready(t);
     init_exception_types();
+    init_generic_alias_types();
 
     // 4. The library helper's method sets.
     init_str_methods();

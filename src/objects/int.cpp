@@ -613,30 +613,13 @@ Value int_from_string(std::string_view text, int base)
     return r;
 }
 
-static std::string strip_ws(std::string_view s)
-{
-    size_t a = 0, b = s.size();
-    while (a < b && (std::isspace(static_cast<unsigned char>(s[a]))))
-        ++a;
-    while (b > a && (std::isspace(static_cast<unsigned char>(s[b - 1]))))
-        --b;
-    return std::string(s.substr(a, b - a));
-}
+Result<Value> int_parse_text(Value original, std::string_view text, int base, int64_t max_digits);
 
+// The parsing itself (Unicode digits, prefixes, underscores, the digit limit)
+// lives in int_methods.cpp; this wrapper only supplies the sys limit.
 Result<Value> int_from_text(Value original, std::string_view text, int base)
 {
-    std::string stripped = strip_ws(text);
-    size_t ndigits = stripped.size();
-    if (base == 10 && g_int_max_str_digits > 0 && ndigits > size_t(g_int_max_str_digits) + 1)
-        return throw_error(g_ValueError,
-                           "Exceeds the limit (%d digits) for integer string conversion: value has %zu digits; use sys.set_int_max_str_digits() to increase the limit",
-                           g_int_max_str_digits, ndigits);
-    Value r = int_from_string(stripped, base);
-    if (!r) {
-        std::string rep = TRY(repr_text(original));
-        return throw_error(g_ValueError, "invalid literal for int() with base %d: %s", base, rep.c_str());
-    }
-    return r;
+    return int_parse_text(original, text, base, g_int_max_str_digits);
 }
 
 static Result<Value> int_subclass_wrap(Type* type, Value v)

@@ -245,6 +245,9 @@ class Instance : public Object {
 public:
     explicit Instance(Type* type) : Object(type) {}
     void visit_edges(gc::Visitor& v) override;
+    // Instances of classes defining __del__ are registered as finalizable
+    // by object_new; __del__ runs (once) when the collector finds them dead.
+    bool wants_finalize() override { return m_type->m_flags & TF_HAS_FINALIZER; }
     std::vector<Value> m_slots;
 };
 

@@ -385,8 +385,6 @@ Result<Value> get_item(Value container, Value key)
     if (t->getitem)
         return t->getitem(container, key);
     if (is_type(container)) {
-        if (as_type(container) == g_type_type)
-            return container; // type[int] in annotations: FIXME GenericAlias
         Value f = type_lookup(as_type(container), Str::intern("__class_getitem__"));
         if (f) {
             if (DescrGetFn get = f.type()->descr_get)
@@ -532,8 +530,12 @@ static Result<bool> abstract_issubclass(Value derived, Value cls)
     return false;
 }
 
+extern Type* g_union_type;
+
 Result<bool> is_instance(Value obj, Value cls)
 {
+    if (cls.is_object() && cls.type() == g_union_type)
+        cls = TRY(get_attr(cls, Str::intern("__args__")));
     if (is_type(cls) && obj.type() == as_type(cls))
         return true;
     if (is_tuple(cls)) {
@@ -570,6 +572,8 @@ Result<bool> is_instance(Value obj, Value cls)
 
 Result<bool> is_subclass(Value derived, Value cls)
 {
+    if (cls.is_object() && cls.type() == g_union_type)
+        cls = TRY(get_attr(cls, Str::intern("__args__")));
     if (is_tuple(cls)) {
         for (Value c : as_tuple(cls)->items()) {
             bool r = TRY(is_subclass(derived, c));

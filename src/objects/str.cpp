@@ -544,7 +544,7 @@ static Result<bool> str_contains(Value self, Value item)
 
 static Result<Value> str_iter(Value self) { return make_index_iterator(IterKind::Str, self); }
 
-Result<Value> bytes_decode(std::string_view data, Value encoding, Value errors); // bytes.cpp
+Result<Value> bytes_decode_with(std::string_view data, Value encoding, Value errors); // bytes_methods.cpp
 
 static Result<Value> str_new(Type* type, CallArgs args)
 {
@@ -560,7 +560,7 @@ static Result<Value> str_new(Type* type, CallArgs args)
                 return throw_error(g_TypeError, "decoding str is not supported");
             return throw_error(g_TypeError, "decoding to str: need a bytes-like object, %s found", obj.type()->m_name.c_str());
         }
-        result = TRY(bytes_decode(data, encoding, errors));
+        result = TRY(bytes_decode_with(data, encoding, errors));
     } else {
         result = TRY(to_str(obj));
     }

@@ -492,6 +492,8 @@ Result<Value> object_new(Type* type, CallArgs args)
         return throw_error(g_TypeError, "object.__new__(%s) is not safe, use %s.__new__()", type->m_name.c_str(),
                            type->m_name.c_str());
     Instance* inst = make<Instance>(type);
+    if (type->m_flags & TF_HAS_FINALIZER)
+        gc::heap().register_finalizable(inst);
     if (!type->m_slot_names.empty())
         inst->m_slots.resize(type->m_slot_names.size());
     return Value(inst);
@@ -780,6 +782,16 @@ static Result<Value> type_get_doc(Value self)
     if (DescrGetFn get = d.type()->descr_get)
         return get(d, Value(), self);
     return d;
+}
+static Status type_set_doc(Value self, Value v)
+{
+    Type* t = as_type(self);
+    if (!t->is_heap())
+        return throw_error(g_TypeError, "cannot set '__doc__' attribute of immutable type '%s'", t->m_name.c_str());
+    if (!v)
+        return throw_error(g_TypeError, "cannot delete '__doc__' attribute of immutable type '%s'", t->m_name.c_str());
+    t->dict()->set_str("__doc__", v);
+    return ok();
 }
 static Result<Value> type_get_abstractmethods(Value self)
 {
@@ -1430,7 +1442,12 @@ static bool python_override(Type* t, const char* name, Type*& owner)
     if (!v)
         return false;
     if (v.type() == g_wrapper_descriptor_type) {
-        owner = static_cast<SlotWrapper*>(v.as_object())->m_owner;
+        auto* w = static_cast<SlotWrapper*>(v.as_object());
+        // A wrapper of another slot (enum's `__str__ = int.__repr__`) must be
+        // called through the generic dispatcher, not copied as this slot.
+        if (w->m_name && w->m_name->view() != name)
+            return true;
+        owner = w->m_owner;
         return false;
     }
     return true;
@@ -1440,6 +1457,10 @@ void type_update_slots(Type* t)
 {
     if (!t->is_heap())
         return;
+    if (type_lookup(t, Str::intern("__del__")))
+        t->m_flags |= TF_HAS_FINALIZER;
+    else
+        t->m_flags &= ~uint32_t(TF_HAS_FINALIZER);
     Type* owner;
 #define UPDATE(field, dunder, dispatcher)           \
     if (python_override(t, dunder, owner))          \
@@ -1570,13 +1591,9 @@ static Result<Value> type_dir(Value self, CallArgs)
     return Value(out);
 }
 
-static Result<Value> type_or(Value a, Value b)
-{
-    // FIXME: types.UnionType; `int | None` in annotations only needs to not fail.
-    if ((is_type(a) || is_none(a)) && (is_type(b) || is_none(b)))
-        return Value(Tuple::create({ a, b }));
-    return Value(g_notimplemented);
-}
+Result<Value> make_union(Value a, Value b); // genericalias.cpp
+
+static Result<Value> type_or(Value a, Value b) { return make_union(a, b); }
 
 void init_object_and_type()
 {
@@ -1612,7 +1629,7 @@ void init_object_and_type()
     add_getset(type, "__base__", type_get_base);
     add_getset(type, "__dict__", type_get_dict);
     add_getset(type, "__module__", type_get_module, type_set_module);
-    add_getset(type, "__doc__", type_get_doc);
+    add_getset(type, "__doc__", type_get_doc, type_set_doc);
     add_getset(type, "__abstractmethods__", type_get_abstractmethods, type_set_abstractmethods);
     add_method(type, "mro", type_mro_method);
     add_method(type, "__subclasses__", type_subclasses);

@@ -16,6 +16,7 @@
 
 #include "builtins/builtins.h"
 #include "compiler/compiler.h"
+#include "gc/heap.h"
 #include "import/import.h"
 #include "import/native_main.h"
 #include "import/source_loader.h"
@@ -30,17 +31,19 @@
 #include "objects/str.h"
 #include "objects/thread_state.h"
 #include "objects/tuple.h"
+#include "parser/parser.h"
+#include "runtime/syntax_warnings.h"
+#include "text/unicode_db.h"
 #include "vm/interp.h"
 
 namespace adder {
 void init_types();
-Module* create_sys_module(const std::vector<std::string>& argv, const std::string& executable, bool dont_write_bytecode,
-                          int optimize, int verbose, bool interactive_flag, bool unbuffered, bool isolated, bool ignore_env,
-                          bool no_user_site, bool safe_path, bool quiet, int bytes_warning, bool inspect);
+Module* create_sys_module(const Config& config, const std::string& executable); // modules/sys.cpp
 Dict* sys_dict();
 Dict* sys_modules();
 Value make_syntax_error(const parser::SyntaxErrorInfo& info);
 Status print_exception(Value exc);
+Module* create_gc_module(); // gc_module.cpp
 void register_math_module();
 void register_stdlib_modules(); // src/modules/stdlib_modules.h
 namespace vm {
@@ -54,6 +57,8 @@ namespace adder::runtime {
 
 namespace {
 Config g_config;
+// True until the REPL starts when -i or PYTHONINSPECT asked to inspect after the program.
+bool g_system_exit_is_error = false;
 Module* g_builtins;
 Module* g_main;
 List* g_atexit;
@@ -216,7 +221,9 @@ int handle_uncaught()
         return 0;
     ThreadState& ts = thread();
     ts.handled = Value();
-    if (exc.type()->is_subtype_of(g_SystemExit)) {
+    // Under -i (or PYTHONINSPECT) a SystemExit of the program is reported like
+    // any exception so the REPL can start (CPython's handle_system_exit).
+    if (exc.type()->is_subtype_of(g_SystemExit) && !g_system_exit_is_error) {
         Dict* d = exc.as_object()->dict();
         Value code = d ? d->get_str("code") : Value();
         if (!code || is_none(code))
@@ -268,6 +275,8 @@ int run_source(const std::string& source, const std::string& filename, bool is_t
         set_pending(make_syntax_error(*r.error));
         return handle_uncaught();
     }
+    if (emit_syntax_warnings(r.warnings).is_error())
+        return handle_uncaught();
     Module* m = g_main ? g_main : make_main_module();
     Code* code = Code::create(r.code);
     Result<Value> res = vm::run_code(code, m->dict(), Value());
@@ -292,8 +301,12 @@ bool read_file(const std::string& path, std::string& out)
 void startup(const Config& config)
 {
     g_config = config;
+    const char* inspect_env = config.ignore_environment ? nullptr : std::getenv("PYTHONINSPECT");
+    g_system_exit_is_error = config.inspect || (inspect_env && *inspect_env);
     set_stack_bounds();
     std::signal(SIGINT, on_sigint);
+    // PEP 3131: non-ASCII identifiers are NFKC-normalised (the front end has no Unicode tables).
+    parser::set_identifier_normalizer([](std::string_view utf8) { return text::nfkc(utf8); });
     gc::heap().add_root_source(new RuntimeRoots);
     init_types();
     vm::init_call_slots();
@@ -307,10 +320,7 @@ void startup(const Config& config)
     ssize_t n = ::readlink("/proc/self/exe", buf, sizeof buf - 1);
     if (n > 0)
         exe.assign(buf, size_t(n));
-    create_sys_module(config.argv.empty() ? std::vector<std::string> { "" } : config.argv, exe, config.dont_write_bytecode,
-                      config.optimize, config.verbose, config.interactive, config.unbuffered, config.isolated,
-                      config.ignore_environment, config.no_user_site, config.safe_path, config.quiet, config.bytes_warning,
-                      config.inspect);
+    create_sys_module(config, exe);
     if (config.pycache_prefix)
         sys_dict()->set_str("pycache_prefix", Value(Str::create(*config.pycache_prefix)));
     g_builtins->dict()->set_str("__debug__", py_bool(config.optimize == 0));
@@ -318,6 +328,7 @@ void startup(const Config& config)
     sys_modules()->set_str("builtins", Value(g_builtins));
     sys_modules()->set_str("sys", Value(sys_module()));
     imp::register_native_module("atexit", atexit_module);
+    imp::register_native_module("gc", create_gc_module);
     register_math_module();
     register_stdlib_modules();
     imp::init_import();
@@ -387,6 +398,11 @@ int run_file(const std::string& given_path)
         Result<Code*> code = imp::load_pyc_script(path);
         Result<Value> res = code.is_ok() ? vm::run_code(code.value(), m->dict(), Value()) : Result<Value>(pending);
         return res.is_error() ? handle_uncaught() : 0;
+    }
+    if (g_config.skip_first_line) {
+        // -x: drop the first line but keep its newline, so line numbers stay right.
+        size_t eol = source.find('\n');
+        source.erase(0, eol == std::string::npos ? source.size() : eol);
     }
     return run_source(source, path, false);
 }
@@ -488,6 +504,7 @@ int run_module(const std::string& name)
 
 ReplStatus run_interactive(const std::string& source, int& exit_code)
 {
+    g_system_exit_is_error = false;
     if (!g_main) {
         set_sys_path("");
         make_main_module();
@@ -533,6 +550,10 @@ ReplStatus run_interactive(const std::string& source, int& exit_code)
     }
     if (compound && !ends_blank)
         return ReplStatus::Incomplete;
+    if (emit_syntax_warnings(r.warnings).is_error()) {
+        handle_uncaught();
+        return ReplStatus::Complete;
+    }
     Code* code = Code::create(r.code);
     Result<Value> res = vm::run_code(code, g_main->dict(), Value());
     flush_std_streams();
@@ -569,6 +590,9 @@ int finalize(int status)
             }
         }
     }
+    // Suspended generators still alive run their finally blocks, as
+    // CPython's module teardown does.
+    gc::heap().finalize_all();
     flush_std_streams();
     flush_all_files();
     return status;

@@ -28,6 +28,11 @@ namespace adder {
 
 Value make_syntax_error(const parser::SyntaxErrorInfo& info)
 {
+    // The parser reports stack exhaustion as a bare MemoryError, as CPython 3.11 does.
+    if (info.type == "MemoryError") {
+        Result<Value> mem = make_exception(g_MemoryError, std::span<const Value>());
+        return mem.is_error() ? take_pending() : mem.value();
+    }
     Type* t = info.type == "IndentationError" ? g_IndentationError : info.type == "TabError" ? g_TabError : g_SyntaxError;
     Value details = Value(Tuple::create({ Value(Str::create(info.filename)), int_from_i64(info.lineno), int_from_i64(info.offset),
                                           info.text.empty() ? none() : Value(Str::create(info.text)),

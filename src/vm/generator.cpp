@@ -15,6 +15,11 @@
 #include "vm/interp.h"
 #include "vm/ops.h"
 
+namespace adder {
+Dict* sys_dict();
+Status print_exception(Value exc);
+}
+
 namespace adder::vm {
 
 using bytecode::Opcode;
@@ -40,6 +45,11 @@ void Generator::visit_edges(gc::Visitor& v)
 
 static Generator* as_gen(Value v) { return static_cast<Generator*>(v.as_object()); }
 
+bool Generator::wants_finalize()
+{
+    return m_state == State::Suspended && (type() == g_generator_type || type() == g_coroutine_type);
+}
+
 Value make_generator(Frame* frame)
 {
     uint32_t flags = frame->code->m_flags;
@@ -50,6 +60,8 @@ Value make_generator(Frame* frame)
     gen->m_name = frame->func ? frame->func->m_name : frame->code->m_name;
     gen->m_qualname = frame->func ? frame->func->m_qualname : frame->code->m_qualname;
     frame->generator = Value(gen);
+    if (t != g_async_generator_type)
+        gc::heap().register_finalizable(gen);
     return Value(gen);
 }
 
@@ -545,8 +557,44 @@ static Result<Value> gen_get_yieldfrom(Value self)
 }
 static Result<Value> gen_get_suspended(Value self) { return py_bool(as_gen(self)->m_state == Generator::State::Suspended); }
 
+void finalize_cell(gc::Cell* cell)
+{
+    // Registered cells are suspended generators/coroutines and instances of
+    // classes with __del__ (see Generator/Instance::wants_finalize).
+    auto* obj = static_cast<Object*>(cell);
+    bool is_gen = obj->type() == g_generator_type || obj->type() == g_coroutine_type;
+    Value culprit = Value(obj);
+    Value saved = take_pending(); // a finalizer must not disturb the exception in flight
+    Result<Value> r = none();
+    if (is_gen) {
+        if (static_cast<Generator*>(obj)->m_state == Generator::State::Suspended)
+            r = gen_close_impl(static_cast<Generator*>(obj));
+    } else if (Value del = type_lookup(obj->type(), Str::intern("__del__"))) {
+        culprit = del;
+        r = call(del, { Value(obj) });
+    }
+    if (r.is_error()) {
+        // As PyErr_WriteUnraisable.
+        Value exc = take_pending();
+        Value err = sys_dict()->get_str("stderr");
+        Result<std::string> rep = repr_text(culprit);
+        if (rep.is_error())
+            take_pending();
+        if (err && !is_none(err)) {
+            std::string line = "Exception ignored in: " + (rep.is_ok() ? rep.value() : std::string("<generator>")) + "\n";
+            if (call_method(err, "write", { Value(Str::create(line)) }).is_error())
+                take_pending();
+            if (print_exception(exc).is_error())
+                take_pending();
+        }
+    }
+    if (saved)
+        restore_pending(saved);
+}
+
 void init_generator_types()
 {
+    gc::heap().set_finalizer_hook(finalize_cell);
     for (Type* t : { g_generator_type, g_coroutine_type, g_async_generator_type }) {
         t->repr = gen_repr;
         add_getset(t, "__name__", gen_get_name);

@@ -28,6 +28,9 @@ public:
     Generator(Type* type, Frame* frame) : Object(type), m_frame(frame) {}
     ~Generator() override;
     void visit_edges(gc::Visitor& v) override;
+    // A suspended generator/coroutine must be closed before it is freed
+    // (its finally blocks run), as CPython's _PyGen_Finalize.
+    bool wants_finalize() override;
 
     enum class State : uint8_t { Created, Suspended, Running, Completed };
     Frame* m_frame;
@@ -42,6 +45,9 @@ public:
 // gen.send(value): resumes the generator. Result: the yielded value with
 // `returned` false, or the return value with `returned` true.
 Result<Value> gen_send_ex(Generator* gen, Value value, bool& returned, bool throwing = false);
+// The gc::Heap finalizer hook (installed by init_generator_types): closes a
+// generator queued by the collector, reporting errors as unraisable.
+void finalize_cell(gc::Cell* cell);
 // Creates the generator object for a frame that just executed RETURN_GENERATOR.
 Value make_generator(Frame* frame);
 // Hooks installed by higher layers.

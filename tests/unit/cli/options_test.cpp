@@ -1,7 +1,7 @@
 // Unit tests of the command-line parser (src/cli/options.cpp) against the
 // behaviour of CPython 3.11's getopt/initconfig, checked by hand with
-// /usr/bin/python3.11. Built by tests/cli/unit/build.sh until the lead adds a
-// CMake target (the parser lives in the `adder` executable, not a library).
+// /usr/bin/python3.11. The unit_cli target compiles the parser's sources in
+// directly, since they belong to the `adder` executable, not a library.
 #include "cli/options.h"
 
 #include <gtest/gtest.h>
@@ -202,8 +202,8 @@ TEST(CliOptions, WarnOptionsAndMisc)
     EXPECT_EQ(line.config.bytes_warning, 2);
     EXPECT_TRUE(line.config.quiet);
     EXPECT_TRUE(line.config.no_user_site);
-    EXPECT_TRUE(line.no_site);
-    EXPECT_TRUE(line.skip_first_line);
+    EXPECT_TRUE(line.config.no_site);
+    EXPECT_TRUE(line.config.skip_first_line);
     EXPECT_TRUE(line.config.safe_path);
 }
 
