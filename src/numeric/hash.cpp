@@ -3,6 +3,8 @@
 // which is how a float's mantissa*2**exp is reduced without big arithmetic.
 #include "numeric/hash.h"
 
+#include "common/siphash.h"
+
 #include <cmath>
 #include <cstring>
 
@@ -34,59 +36,14 @@ uint64_t bigint_mod_p(const BigInt& value)
     return mpz_fdiv_ui(value.abs().raw(), hash_modulus);
 }
 
-inline uint64_t rotl(uint64_t x, int b) { return (x << b) | (x >> (64 - b)); }
-
-struct SipState {
-    uint64_t v0, v1, v2, v3;
-    explicit SipState(const HashKey& key)
-        : v0(key.k0 ^ 0x736f6d6570736575ULL)
-        , v1(key.k1 ^ 0x646f72616e646f6dULL)
-        , v2(key.k0 ^ 0x6c7967656e657261ULL)
-        , v3(key.k1 ^ 0x7465646279746573ULL)
-    {
-    }
-    void round()
-    {
-        v0 += v1;
-        v1 = rotl(v1, 13);
-        v1 ^= v0;
-        v0 = rotl(v0, 32);
-        v2 += v3;
-        v3 = rotl(v3, 16);
-        v3 ^= v2;
-        v0 += v3;
-        v3 = rotl(v3, 21);
-        v3 ^= v0;
-        v2 += v1;
-        v1 = rotl(v1, 17);
-        v1 ^= v2;
-        v2 = rotl(v2, 32);
-    }
-    void block(uint64_t m)
-    {
-        v3 ^= m;
-        round(); // one compression round: SipHash-1-3
-        v0 ^= m;
-    }
-    uint64_t finish(uint64_t last)
-    {
-        block(last);
-        v2 ^= 0xff;
-        round();
-        round();
-        round();
-        return v0 ^ v1 ^ v2 ^ v3;
-    }
-};
-
 // Feeds code units into SipHash 8 bytes at a time without building the unit array.
 struct SipStream {
-    SipState state;
+    SipHash13 state;
     uint64_t pending = 0;
     unsigned pending_bytes = 0;
     uint64_t total = 0;
     explicit SipStream(const HashKey& key)
-        : state(key)
+        : state(key.k0, key.k1)
     {
     }
     void byte(uint8_t b)
@@ -195,18 +152,7 @@ HashKey hash_key_from_seed(uint32_t seed)
 
 uint64_t siphash13(const HashKey& key, const void* data, size_t size)
 {
-    SipState st(key);
-    const auto* p = static_cast<const unsigned char*>(data);
-    size_t blocks = size / 8;
-    for (size_t i = 0; i < blocks; ++i) {
-        uint64_t m;
-        std::memcpy(&m, p + 8 * i, 8); // little-endian host assumed (x86-64, aarch64)
-        st.block(m);
-    }
-    uint64_t last = static_cast<uint64_t>(size) << 56;
-    for (size_t i = blocks * 8, k = 0; i < size; ++i, ++k)
-        last |= static_cast<uint64_t>(p[i]) << (8 * k);
-    return st.finish(last);
+    return adder::siphash13(key.k0, key.k1, data, size);
 }
 
 HashValue hash_bytes(const HashKey& key, std::string_view bytes)
