@@ -115,7 +115,7 @@ def measure(interp, root, runs, env):
 
 def main():
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--adder", default=os.path.join(ROOT, "build-import-rel", "adder"))
+    ap.add_argument("--adder", default=os.path.join(ROOT, "build", "adder"))
     ap.add_argument("--modules", type=int, default=200)
     ap.add_argument("--lines", type=int, default=300)
     ap.add_argument("--runs", type=int, default=3)

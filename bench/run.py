@@ -137,8 +137,8 @@ def compile_throughput(adder, limit):
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--adder", default=os.path.join(ROOT, "build-release", "adder"),
-                        help="path of the adder binary (default: build-release/adder)")
+    parser.add_argument("--adder", default=os.path.join(ROOT, "build", "adder"),
+                        help="path of the adder binary (default: build/adder, as tools/setup.sh builds it)")
     parser.add_argument("-n", "--runs", type=int, default=3, help="best of N runs (default 3)")
     parser.add_argument("--only", nargs="*", help="run only these benchmarks")
     parser.add_argument("--compile", action="store_true", help="also measure compile throughput")
