@@ -1,5 +1,5 @@
-// float and complex core: construction, shortest round-trip repr, hashing
-// (CPython's _Py_HashDouble), arithmetic with CPython's error messages, and
+// float and complex core: construction, repr and hashing (through the tested
+// src/numeric implementations), arithmetic with CPython's error messages, and
 // exact comparison between floats and ints.
 #include "objects/float.h"
 
@@ -15,116 +15,22 @@
 #include "objects/ops.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "numeric/float_format.h"
+#include "numeric/format_spec.h"
+#include "numeric/hash.h"
 
 namespace adder {
 
 Value float_value(double v) { return Value(make<Float>(g_float_type, v)); }
 Value complex_value(double re, double im) { return Value(make<Complex>(g_complex_type, re, im)); }
 
-// Shortest digits that round-trip: returns the digit string and the decimal
-// exponent of the first digit (value = 0.d1d2... * 10**(exp+1)).
-static void shortest_digits(double v, std::string& digits, int& exp10)
-{
-    char buf[40];
-    for (int prec = 1; prec <= 17; ++prec) {
-        std::snprintf(buf, sizeof buf, "%.*e", prec - 1, v);
-        if (std::strtod(buf, nullptr) == v)
-            break;
-    }
-    // buf: d.ddde±XX
-    digits.clear();
-    const char* p = buf;
-    if (*p == '-')
-        ++p;
-    for (; *p && *p != 'e'; ++p)
-        if (*p != '.')
-            digits += *p;
-    exp10 = std::atoi(p + 1);
-    while (digits.size() > 1 && digits.back() == '0')
-        digits.pop_back();
-}
-
-// CPython's float_repr ('r' format); `add_dot_zero` false gives the complex-part form.
-static std::string format_repr(double v, bool add_dot_zero)
-{
-    if (std::isnan(v))
-        return "nan";
-    if (std::isinf(v))
-        return v > 0 ? "inf" : "-inf";
-    std::string digits;
-    int exp10;
-    shortest_digits(v, digits, exp10);
-    std::string out;
-    if (std::signbit(v))
-        out += '-';
-    if (v == 0) {
-        out += add_dot_zero ? "0.0" : "0";
-        return out;
-    }
-    int ndigits = int(digits.size());
-    if (exp10 >= -4 && exp10 < 16) {
-        if (exp10 < 0) {
-            out += "0.";
-            out.append(size_t(-exp10 - 1), '0');
-            out += digits;
-        } else if (exp10 + 1 >= ndigits) {
-            out += digits;
-            out.append(size_t(exp10 + 1 - ndigits), '0');
-            if (add_dot_zero)
-                out += ".0";
-        } else {
-            out += digits.substr(0, size_t(exp10 + 1));
-            out += '.';
-            out += digits.substr(size_t(exp10 + 1));
-        }
-        return out;
-    }
-    out += digits[0];
-    if (ndigits > 1) {
-        out += '.';
-        out += digits.substr(1);
-    }
-    char eb[16];
-    std::snprintf(eb, sizeof eb, "e%c%02d", exp10 < 0 ? '-' : '+', std::abs(exp10));
-    out += eb;
-    return out;
-}
-
-std::string float_repr(double v) { return format_repr(v, true); }
+std::string float_repr(double v) { return numeric::float_repr(v); }
 
 int64_t float_hash(double v, const void* identity)
 {
-    constexpr uint64_t P = (uint64_t(1) << 61) - 1;
-    if (!std::isfinite(v)) {
-        if (std::isinf(v))
-            return v > 0 ? 314159 : -314159;
-        uint64_t y = reinterpret_cast<uintptr_t>(identity);
-        y = (y >> 4) | (y << 60);
-        int64_t h = int64_t(y);
-        return h == -1 ? -2 : h;
-    }
-    int e;
-    double m = std::frexp(v, &e);
-    int sign = 1;
-    if (m < 0) {
-        sign = -1;
-        m = -m;
-    }
-    uint64_t x = 0;
-    while (m) {
-        x = ((x << 28) & P) | x >> (61 - 28);
-        m *= 268435456.0;
-        e -= 28;
-        uint64_t y = uint64_t(m);
-        m -= double(y);
-        x += y;
-        if (x >= P)
-            x -= P;
-    }
-    e = e >= 0 ? e % 61 : 61 - 1 - ((-1 - e) % 61);
-    x = ((x << e) & P) | x >> (61 - e);
-    int64_t h = int64_t(x) * sign;
-    return h == -1 ? -2 : h;
+    if (!std::isnan(v))
+        return numeric::hash_double(v);
+    return numeric::hash_pointer(identity); // CPython 3.11 hashes a nan by identity
 }
 
 Result<double> to_double(Value v)
@@ -406,16 +312,7 @@ static Result<Value> float_round(Value self, CallArgs args)
 
 // --- complex ---------------------------------------------------------------------
 
-static std::string complex_repr_text(double re, double im)
-{
-    if (re == 0 && !std::signbit(re))
-        return format_repr(im, false) + "j";
-    std::string r = format_repr(re, false);
-    std::string i = format_repr(im, false);
-    if (i[0] != '-')
-        i = "+" + i;
-    return "(" + r + i + "j)";
-}
+static std::string complex_repr_text(double re, double im) { return numeric::complex_repr(re, im); }
 
 static Complex* as_complex(Value v) { return static_cast<Complex*>(v.as_object()); }
 
