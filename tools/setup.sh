@@ -8,7 +8,7 @@ cd "$(dirname "$0")/.."
 
 kind=${1:-release}
 packages=(build-essential cmake ninja-build pkg-config libgmp-dev libutf8proc-dev libxxhash-dev
-          libedit-dev libgtest-dev python3)
+          libedit-dev libgtest-dev python3 clang libclang-rt-14-dev)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
