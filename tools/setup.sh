@@ -7,8 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 kind=${1:-release}
+# The static `adder` links the .a archives of these -dev packages (libedit's
+# own static dependencies: libncurses-dev, libbsd-dev) with lld.
 packages=(build-essential cmake ninja-build pkg-config libgmp-dev libutf8proc-dev libxxhash-dev
-          libedit-dev libgtest-dev python3 clang libclang-rt-14-dev)
+          libedit-dev libncurses-dev libbsd-dev libgtest-dev python3 clang libclang-rt-14-dev lld)
 missing=()
 for p in "${packages[@]}"; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")

@@ -10,6 +10,7 @@
 #include <cstring>
 
 #include "compiler/compiler.h"
+#include "modules/ast_convert.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -684,10 +685,33 @@ static Result<Value> builtin_compile(Value, CallArgs args)
     else
         return throw_error(g_ValueError, "compile() mode must be 'exec', 'eval' or 'single'");
     int64_t fl = flags ? TRY(int_as_i64(flags)) : 0;
-    if (fl & 0x400) // PyCF_ONLY_AST
-        return throw_error(g_NotImplementedError, "compile() to AST is not supported"); // FIXME
     bool di = dont_inherit ? TRY(truthy(dont_inherit)) : false;
     int64_t opt = optimize ? TRY(int_as_i64(optimize)) : -1;
+    // FIXME: mode 'func_type' (PyCF_ONLY_AST only) is not supported.
+    if (astconv::is_ast_object(source)) {
+        if (fl & 0x400) // PyCF_ONLY_AST: an AST comes back unchanged, as CPython
+            return source;
+        astconv::Converted tree = TRY(astconv::from_python(source, pm));
+        compiler::CompileOptions opts;
+        opts.mode = pm;
+        opts.optimize = opt < 0 ? 0 : int(opt);
+        opts.dont_inherit = di;
+        opts.future_flags = uint32_t(fl);
+        if (!di) {
+            vm::Frame* f = vm::current_frame();
+            if (f)
+                opts.future_flags |= f->code->m_flags & bytecode::CO_FUTURE_ANNOTATIONS;
+        }
+        compiler::CompileResult result = compiler::compile(tree.mod, fn, opts);
+        if (result.error) {
+            set_pending(make_syntax_error(*result.error));
+            return pending;
+        }
+        TRY(emit_syntax_warnings(result.warnings));
+        return Value(Code::create(result.code));
+    }
+    if (fl & 0x400) // PyCF_ONLY_AST
+        return astconv::parse_to_python(source, fn, pm);
     return compile_to_code(source, fn, pm, int(fl), di, opt < 0 ? 0 : int(opt));
 }
 

@@ -83,6 +83,56 @@ struct Position {
     int32_t end_col = -1;
 };
 
+// The positions of a code unit, one per instruction word, with the interface
+// of a std::vector<Position>. A unit read from a cache file keeps them in
+// their compact serialized form (about 4 bytes per word instead of 16) and
+// decodes them on first access: positions are needed only for tracebacks,
+// frame line numbers and dis, and most loaded code never raises. Decoding is
+// total: malformed packed bytes (a crafted file) give -1 entries, never an
+// out-of-bounds read. Not thread-safe (a const access may decode), like the
+// rest of a loaded unit's users.
+class PositionTable {
+public:
+    using iterator = std::vector<Position>::iterator;
+    using const_iterator = std::vector<Position>::const_iterator;
+
+    size_t size() const { return m_packed.empty() ? m_items.size() : m_count; }
+    bool empty() const { return size() == 0; }
+    const Position& operator[](size_t i) const { return items()[i]; }
+    Position& operator[](size_t i) { return items()[i]; }
+    const_iterator begin() const { return items().begin(); }
+    const_iterator end() const { return items().end(); }
+    iterator begin() { return items().begin(); }
+    iterator end() { return items().end(); }
+    void push_back(const Position& p) { items().push_back(p); }
+    void pop_back() { items().pop_back(); }
+    void clear() { m_packed.clear(); m_items.clear(); }
+    void reserve(size_t n) { items().reserve(n); }
+    void resize(size_t n) { items().resize(n); }
+    iterator insert(const_iterator at, const Position& p) { return items().insert(at, p); }
+
+    // Replaces the contents with `count` positions in serialize.h's position
+    // encoding, line deltas starting from `first_line`.
+    void set_packed(std::string bytes, size_t count, int32_t first_line);
+    // The packed bytes while still packed (else empty), and their base line.
+    const std::string& packed() const { return m_packed; }
+    int32_t packed_first_line() const { return m_first_line; }
+
+private:
+    std::vector<Position>& items() const
+    {
+        if (!m_packed.empty()) [[unlikely]]
+            unpack();
+        return m_items;
+    }
+    void unpack() const;
+
+    mutable std::vector<Position> m_items;
+    mutable std::string m_packed;
+    size_t m_count = 0;
+    int32_t m_first_line = 0;
+};
+
 // One entry of the exception table (3.11 "zero-cost" model): an exception raised
 // by an instruction in [start, end) pops the stack to `depth`, pushes the
 // instruction index as an int if `push_lasti`, pushes the exception, and jumps
@@ -107,7 +157,7 @@ struct CodeUnit {
     int stacksize = 0;
 
     std::vector<Word> code;
-    std::vector<Position> positions; // one per instruction word
+    PositionTable positions; // one per instruction word
     std::vector<ExceptionEntry> exception_table;
 
     std::vector<Constant> consts;

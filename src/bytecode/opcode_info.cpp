@@ -13,7 +13,9 @@ constexpr std::string_view s_names[] = {
 #undef OPCODE
 };
 
-constexpr OperandKind s_operand_kinds[] = {
+} // namespace
+
+const OperandKind detail::g_operand_kinds[] = {
 #define OPCODE(name, operand, pops, pushes, jump_pushes, flags) OperandKind::operand,
 #include "bytecode/opcodes.def"
 #undef OPCODE
@@ -22,7 +24,7 @@ constexpr OperandKind s_operand_kinds[] = {
 #define NONE ADDER_OPF_NONE
 #define TERMINATOR ADDER_OPF_TERMINATOR
 #define BRANCH ADDER_OPF_BRANCH
-constexpr uint8_t s_flags[] = {
+const uint8_t detail::g_opcode_flags[] = {
 #define OPCODE(name, operand, pops, pushes, jump_pushes, flags) static_cast<uint8_t>(flags),
 #include "bytecode/opcodes.def"
 #undef OPCODE
@@ -30,6 +32,8 @@ constexpr uint8_t s_flags[] = {
 #undef NONE
 #undef TERMINATOR
 #undef BRANCH
+
+namespace {
 
 static_assert(sizeof(s_names) / sizeof(s_names[0]) == opcode_count);
 
@@ -39,18 +43,6 @@ std::string_view opcode_name(Opcode op)
 {
     auto i = static_cast<uint32_t>(op);
     return is_valid_opcode(i) ? s_names[i] : std::string_view("<invalid>");
-}
-
-OperandKind operand_kind(Opcode op)
-{
-    auto i = static_cast<uint32_t>(op);
-    return is_valid_opcode(i) ? s_operand_kinds[i] : OperandKind::NONE;
-}
-
-uint8_t opcode_flags(Opcode op)
-{
-    auto i = static_cast<uint32_t>(op);
-    return is_valid_opcode(i) ? s_flags[i] : 0;
 }
 
 int stack_pops(Opcode op, uint32_t oparg_u)

@@ -26,11 +26,26 @@ std::string_view opcode_name(Opcode op);
 // True when `raw` (the low byte of a word) names an opcode of opcodes.def.
 inline constexpr bool is_valid_opcode(uint32_t raw) { return raw < static_cast<uint32_t>(opcode_count); }
 
+// The tables behind the inline accessors below (opcode_info.cpp); inline
+// because the compiler's assembler queries them for every instruction.
+namespace detail {
+extern const OperandKind g_operand_kinds[];
+extern const uint8_t g_opcode_flags[];
+} // namespace detail
+
 // The operand kind of `op`.
-OperandKind operand_kind(Opcode op);
+inline OperandKind operand_kind(Opcode op)
+{
+    auto i = static_cast<uint32_t>(op);
+    return is_valid_opcode(i) ? detail::g_operand_kinds[i] : OperandKind::NONE;
+}
 
 // The ADDER_OPF_* bits of `op`.
-uint8_t opcode_flags(Opcode op);
+inline uint8_t opcode_flags(Opcode op)
+{
+    auto i = static_cast<uint32_t>(op);
+    return is_valid_opcode(i) ? detail::g_opcode_flags[i] : 0;
+}
 
 inline bool is_terminator(Opcode op) { return opcode_flags(op) & ADDER_OPF_TERMINATOR; }
 inline bool is_branch(Opcode op) { return opcode_flags(op) & ADDER_OPF_BRANCH; }

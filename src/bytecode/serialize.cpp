@@ -79,6 +79,7 @@ private:
 };
 
 void write_code(Writer& w, const CodeUnit& u, const std::string& parent_filename);
+void write_tail(Writer& w, const CodeUnit& u);
 
 void write_const(Writer& w, const Constant& c, const std::string& parent_filename)
 {
@@ -145,6 +146,11 @@ void write_code(Writer& w, const CodeUnit& u, const std::string& parent_filename
     // Positions are delta-encoded against the previous line: most consecutive
     // instructions share a line, so each entry is typically four bytes.
     w.uvarint(u.positions.size());
+    if (!u.positions.packed().empty() && u.positions.packed_first_line() == u.firstlineno) {
+        // Still in the encoded form it was read in: copy it without decoding.
+        w.raw(u.positions.packed().data(), u.positions.packed().size());
+        return write_tail(w, u);
+    }
     int64_t prev_line = u.firstlineno;
     for (const Position& p : u.positions) {
         w.svarint(int64_t(p.lineno) - prev_line);
@@ -153,6 +159,12 @@ void write_code(Writer& w, const CodeUnit& u, const std::string& parent_filename
         w.svarint(int64_t(p.end_col) - p.col);
         prev_line = p.lineno;
     }
+    write_tail(w, u);
+}
+
+// Everything after the positions: exception table, constants, names, locals.
+void write_tail(Writer& w, const CodeUnit& u)
+{
     w.uvarint(u.exception_table.size());
     for (const ExceptionEntry& e : u.exception_table) {
         w.uvarint(e.start);
@@ -209,14 +221,14 @@ public:
 
     // The one-byte case (almost every operand, count and delta) is inlined;
     // longer encodings take the checked loop.
-    uint64_t uvarint()
+    [[gnu::always_inline]] uint64_t uvarint()
     {
         if (m_pos < m_end && *m_pos < 0x80) [[likely]]
             return *m_pos++;
         return uvarint_slow();
     }
 
-    uint64_t uvarint_slow()
+    [[gnu::noinline]] uint64_t uvarint_slow()
     {
         uint64_t v = 0;
         for (int shift = 0; shift < 64; shift += 7) {
@@ -241,26 +253,6 @@ public:
         return static_cast<int64_t>((z >> 1) ^ (~(z & 1) + 1));
     }
 
-    // Fast path for the common case of `n` consecutive one-byte varints
-    // (n <= 8): decodes them zigzag-signed into `out` and returns true, or
-    // returns false having consumed nothing.
-    bool small_svarints(int64_t* out, int n)
-    {
-        if (remaining() < static_cast<size_t>(n))
-            return false;
-        uint8_t any = 0;
-        for (int i = 0; i < n; ++i)
-            any |= m_pos[i];
-        if (any & 0x80)
-            return false;
-        for (int i = 0; i < n; ++i) {
-            uint64_t z = m_pos[i];
-            out[i] = static_cast<int64_t>((z >> 1) ^ (~(z & 1) + 1));
-        }
-        m_pos += n;
-        return true;
-    }
-
     // Fast path for one instruction word: an opcode byte and a one-byte
     // operand. Returns false having consumed nothing.
     bool small_word(uint8_t* op, uint32_t* arg)
@@ -270,6 +262,43 @@ public:
         *op = m_pos[0];
         *arg = m_pos[1];
         m_pos += 2;
+        return true;
+    }
+
+    // Copies the bytes of the next `n` varints into `out` (each at most 10
+    // bytes long); fails on truncation. Runs of single-byte varints, the
+    // usual case, are skipped eight at a time.
+    bool varints_span(size_t n, std::string* out)
+    {
+        const uint8_t* start = m_pos;
+        const uint8_t* p = m_pos;
+        for (;;) {
+            while (n >= 8 && m_end - p >= 8) {
+                uint64_t w;
+                std::memcpy(&w, p, sizeof w);
+                if (w & 0x8080808080808080ull)
+                    break;
+                p += 8;
+                n -= 8;
+            }
+            if (n == 0)
+                break;
+            for (int len = 1;; ++len) {
+                if (p >= m_end) {
+                    fail("truncated data");
+                    return false;
+                }
+                if (!(*p++ & 0x80))
+                    break;
+                if (len == 10) {
+                    fail("varint too long");
+                    return false;
+                }
+            }
+            --n;
+        }
+        out->assign(reinterpret_cast<const char*>(start), static_cast<size_t>(p - start));
+        m_pos = p;
         return true;
     }
 
@@ -450,42 +479,12 @@ std::shared_ptr<CodeUnit> read_code(Reader& r, int depth, const std::string& par
     size_t n_pos = r.count(4, "position");
     if (!r.failed() && n_pos != n_words)
         r.fail("positions do not match instructions");
-    u->positions.resize(n_pos);
-    int64_t prev_line = u->firstlineno;
-    for (size_t i = 0; i < n_pos && !r.failed(); ++i) {
-        Position& p = u->positions[i];
-        // Usual case: four one-byte deltas, all far inside the delta ranges
-        // below, so only the resulting values need checking.
-        if (int64_t v[4]; r.small_svarints(v, 4)) {
-            int64_t line = prev_line + v[0];
-            if (line < s_int_min || line > s_int_max || line + v[1] < s_int_min || line + v[1] > s_int_max) {
-                r.fail("line number out of range");
-                break;
-            }
-            p.lineno = static_cast<int32_t>(line);
-            p.end_lineno = static_cast<int32_t>(line + v[1]);
-            p.col = static_cast<int32_t>(v[2]);
-            p.end_col = static_cast<int32_t>(v[2] + v[3]);
-            prev_line = line;
-            continue;
-        }
-        int64_t line = prev_line + r.svarint_in(-(s_int_max * 2), s_int_max * 2, "line delta");
-        int64_t end_line = line + r.svarint_in(-(s_int_max * 2), s_int_max * 2, "end line delta");
-        if (line < s_int_min || line > s_int_max || end_line < s_int_min || end_line > s_int_max) {
-            r.fail("line number out of range");
-            break;
-        }
-        p.lineno = static_cast<int32_t>(line);
-        p.end_lineno = static_cast<int32_t>(end_line);
-        int64_t col = r.svarint_in(s_int_min, s_int_max, "column");
-        int64_t end_col = col + r.svarint_in(-(s_int_max * 2), s_int_max * 2, "end column delta");
-        if (end_col < s_int_min || end_col > s_int_max) {
-            r.fail("end column out of range");
-            break;
-        }
-        p.col = static_cast<int32_t>(col);
-        p.end_col = static_cast<int32_t>(end_col);
-        prev_line = line;
+    // Positions stay encoded until needed (PositionTable): only the extent of
+    // the 4 * n_pos varints is found and checked here.
+    if (!r.failed()) {
+        std::string packed;
+        if (r.varints_span(4 * n_pos, &packed))
+            u->positions.set_packed(std::move(packed), n_pos, u->firstlineno);
     }
 
     size_t n_exc = r.count(5, "exception entry");

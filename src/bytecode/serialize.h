@@ -5,6 +5,8 @@
 // style), counts, lengths and nesting depth are capped, and every structural
 // index is checked. It does NOT check operands against the code's tables;
 // that is bytecode::verify()'s job, which a loader must run afterwards.
+// Positions are only delimited when read and stay packed in the unit's
+// PositionTable until first used (code.h), which decodes them totally.
 //
 // Layout (all integers varints unless stated; "str" = varint length + bytes):
 //   body      := "AdBc" format_version code

@@ -248,7 +248,10 @@ private:
         m_instr_at.assign(code.size(), -1);
         m_instrs.reserve(code.size());
         for (size_t i = 0; i < code.size(); ++i) {
-            Instr in {};
+            // Filled in place: building a local Instr and copying it made the
+            // copy's wide load wait on the narrow field stores (a store-
+            // forwarding stall per instruction, most of this loop's time).
+            Instr& in = m_instrs.emplace_back();
             in.start = static_cast<uint32_t>(i);
             uint32_t prefix = 0;
             if (!is_valid_opcode(code[i] & 0xFF))
@@ -271,8 +274,7 @@ private:
             in.arg = (prefix << operand_bits) | word_operand(code[i]);
             in.flags = opcode_flags(in.op);
             in.kind = operand_kind(in.op);
-            m_instr_at[in.start] = static_cast<int>(m_instrs.size());
-            m_instrs.push_back(in);
+            m_instr_at[in.start] = static_cast<int>(m_instrs.size() - 1);
         }
         if (!m_instrs.back().terminates())
             return fail("last instruction is not a terminator");

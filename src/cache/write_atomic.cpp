@@ -9,7 +9,10 @@
 
 #include <atomic>
 #include <cerrno>
+#include <mutex>
 #include <random>
+#include <set>
+#include <utility>
 
 namespace adder::cache {
 
@@ -62,6 +65,18 @@ bool is_own_temp_name(std::string_view name)
     return rest.ends_with(bytecode_suffix) && rest.find(cache_tag) != std::string_view::npos;
 }
 
+// True the first time it is asked about (`fs`, `dir`) in this process. The
+// stale-temp sweep lists the whole directory, so doing it at every write made
+// filling a directory of N cache files O(N^2) (compileall of a large package);
+// once per directory per process still removes a killed writer's leftovers.
+bool first_write_in(FileSystem& fs, const std::string& dir)
+{
+    static std::mutex s_mutex;
+    static auto* s_seen = new std::set<std::pair<const FileSystem*, std::string>>;
+    std::lock_guard<std::mutex> lock(s_mutex);
+    return s_seen->emplace(&fs, dir).second;
+}
+
 } // namespace
 
 std::string temp_path_for(std::string_view path, int pid)
@@ -93,7 +108,8 @@ int remove_stale_temp_files(FileSystem& fs, const std::string& dir, int64_t now_
 
 WriteResult write_atomic(FileSystem& fs, const std::string& path, std::string_view data, uint32_t mode)
 {
-    remove_stale_temp_files(fs, path_split(path).first, fs.now_ns(), stale_temp_age_ns);
+    if (std::string dir = path_split(path).first; first_write_in(fs, dir))
+        remove_stale_temp_files(fs, dir, fs.now_ns(), stale_temp_age_ns);
     std::string tmp = temp_path_for(path, fs.pid());
     int fd = -1;
     if (int err = fs.open_exclusive(tmp, mode & 0666, &fd))

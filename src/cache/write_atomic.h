@@ -31,8 +31,9 @@ std::string temp_path_for(std::string_view path, int pid);
 // importlib _write_atomic: writes `data` to `path` through a temporary
 // file opened O_EXCL|O_CREAT with `mode` & 0o666 (the umask applies), looping
 // on short writes, then renames it over `path`. On any failure the temp file
-// is removed and the errno is returned (path = `path`). First removes this
-// tag's temp files older than stale_temp_age_ns from the target directory.
+// is removed and the errno is returned (path = `path`). The first write into
+// a directory in this process first removes this tag's temp files older than
+// stale_temp_age_ns from it.
 WriteResult write_atomic(FileSystem& fs, const std::string& path, std::string_view data, uint32_t mode);
 
 // The directory part of SourceFileLoader.set_data (rule W3): walks up from

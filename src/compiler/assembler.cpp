@@ -67,9 +67,9 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
             const auto& src = blocks[order[k]].instrs;
             if (src.size() > max_copy_size || !is_terminator(src.back()) || src.back().op == op_of(Opcode::JUMP))
                 continue;
-            std::vector<Instr> copy = src;
+            // `src` is another block's vector, so inserting from it is safe.
             ins.pop_back();
-            ins.insert(ins.end(), copy.begin(), copy.end());
+            ins.insert(ins.end(), src.begin(), src.end());
         }
     }
 
@@ -129,21 +129,20 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
     }
     out.stacksize = max_depth;
 
-    // 2. Exception handlers: which handler covers each instruction.
+    // 2. Exception handlers: which handler covers each instruction (stored
+    //    in Instr::handler; every block is labelled at most once).
     std::vector<std::vector<int>> except_stack(blocks.size());
     std::vector<bool> labelled(blocks.size(), false);
-    std::vector<std::vector<int>> handler_of(blocks.size()); // per instruction, -1 = none
     std::vector<int> todo { entry };
     labelled[entry] = true;
     while (!todo.empty()) {
         int b = todo.back();
         todo.pop_back();
-        std::vector<int> stack = except_stack[b];
+        std::vector<int> stack = std::move(except_stack[b]);
         auto& ins = blocks[b].instrs;
-        handler_of[b].assign(ins.size(), -1);
         bool terminated = false;
         for (size_t i = 0; i < ins.size(); ++i) {
-            const Instr& in = ins[i];
+            Instr& in = ins[i];
             if (is_block_push(in.op)) {
                 if (!labelled[in.target]) {
                     labelled[in.target] = true;
@@ -158,7 +157,7 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
                     return "POP_BLOCK without a handler";
                 stack.pop_back();
             } else {
-                handler_of[b][i] = stack.empty() ? -1 : stack.back();
+                in.handler = stack.empty() ? -1 : stack.back();
                 if (has_jump_target(in) && !labelled[in.target]) {
                     labelled[in.target] = true;
                     except_stack[in.target] = stack;
@@ -178,17 +177,17 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
     }
 
     // 3. Drop pseudo-instructions, instructions after a terminator, and NOPs
-    //    whose line another instruction already carries.
-    struct Placed {
-        Instr in;
-        int handler;
-    };
-    std::vector<std::vector<Placed>> placed(blocks.size());
+    //    whose line another instruction already carries. Compacts each
+    //    block's instructions in place (the write index never passes the
+    //    read index, and the NOP test only looks ahead); unreachable blocks
+    //    are emptied.
     for (int b : order) {
-        if (!blocks[b].reachable)
-            continue;
         auto& ins = blocks[b].instrs;
-        auto& dst = placed[b];
+        if (!blocks[b].reachable) {
+            ins.clear();
+            continue;
+        }
+        size_t w = 0;
         for (size_t i = 0; i < ins.size(); ++i) {
             const Instr& in = ins[i];
             if (is_pseudo(in.op))
@@ -198,15 +197,20 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
                 while (j < ins.size() && is_pseudo(ins[j].op))
                     ++j;
                 bool same_next = j < ins.size() && ins[j].pos.lineno == in.pos.lineno;
-                bool same_prev = !dst.empty() && dst.back().in.pos.lineno == in.pos.lineno;
+                bool same_prev = w > 0 && ins[w - 1].pos.lineno == in.pos.lineno;
                 if (same_next || same_prev || in.pos.lineno < 0)
                     continue;
             }
-            dst.push_back(Placed { in, handler_of[b].size() > i ? handler_of[b][i] : -1 });
-            if (is_terminator(in))
+            bool term = is_terminator(in);
+            if (w != i)
+                ins[w] = in;
+            ++w;
+            if (term)
                 break;
         }
+        ins.resize(w);
     }
+    auto placed = [&](int b) -> std::vector<Instr>& { return blocks[b].instrs; };
 
     //    Line numbers (CPython's propagate_line_numbers): artificial
     //    instructions take the line before them in their block; a block's
@@ -216,7 +220,7 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
         order_pos[order[k]] = static_cast<int>(k);
     auto first_placed = [&](int b) -> int { // first non-empty block at or after b
         for (size_t k = static_cast<size_t>(order_pos[b]); k < order.size(); ++k)
-            if (blocks[order[k]].reachable && !placed[order[k]].empty())
+            if (!placed(order[k]).empty())
                 return order[k];
         return -1;
     };
@@ -226,51 +230,57 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
     };
     // A JUMP to the code that follows it anyway is dropped.
     for (int b : order) {
-        if (!blocks[b].reachable || placed[b].empty())
+        if (placed(b).empty())
             continue;
-        const Instr& last = placed[b].back().in;
+        const Instr& last = placed(b).back();
         if (last.op == op_of(Opcode::JUMP) && first_placed(last.target) == next_placed(b))
-            placed[b].pop_back();
+            placed(b).pop_back();
     }
+    // From here on no block changes size: cache first_placed per layout slot.
+    std::vector<int> first_from(order.size() + 1, -1);
+    for (size_t k = order.size(); k-- > 0;)
+        first_from[k] = placed(order[k]).empty() ? first_from[k + 1] : order[k];
+    // (A block missing from the layout, a codegen bug, has no successor.)
+    auto first_placed_fast = [&](int b) { return order_pos[b] < 0 ? -1 : first_from[static_cast<size_t>(order_pos[b])]; };
+    auto next_placed_fast = [&](int b) { return order_pos[b] < 0 ? -1 : first_from[static_cast<size_t>(order_pos[b]) + 1]; };
     std::vector<int> preds(blocks.size(), 0);
     for (int b : order) {
-        if (!blocks[b].reachable || placed[b].empty())
+        if (placed(b).empty())
             continue;
-        const Instr& last = placed[b].back().in;
+        const Instr& last = placed(b).back();
         if (!is_terminator(last))
-            if (int n = next_placed(b); n >= 0)
+            if (int n = next_placed_fast(b); n >= 0)
                 ++preds[n];
         if (has_jump_target(last))
-            if (int t = first_placed(last.target); t >= 0)
+            if (int t = first_placed_fast(last.target); t >= 0)
                 ++preds[t];
     }
     for (int b : order) {
-        if (!blocks[b].reachable || placed[b].empty())
+        if (placed(b).empty())
             continue;
         bytecode::Position prev;
-        for (auto& p : placed[b]) {
-            if (p.in.pos.lineno < 0)
-                p.in.pos = prev;
+        for (auto& p : placed(b)) {
+            if (p.pos.lineno < 0)
+                p.pos = prev;
             else
-                prev = p.in.pos;
+                prev = p.pos;
         }
-        const Instr& last = placed[b].back().in;
+        const Instr& last = placed(b).back();
         auto inherit = [&](int succ) {
-            if (succ >= 0 && preds[succ] == 1 && placed[succ][0].in.pos.lineno < 0)
-                placed[succ][0].in.pos = prev;
+            if (succ >= 0 && preds[succ] == 1 && placed(succ)[0].pos.lineno < 0)
+                placed(succ)[0].pos = prev;
         };
         if (!is_terminator(last))
-            inherit(next_placed(b));
+            inherit(next_placed_fast(b));
         if (has_jump_target(last))
-            inherit(first_placed(last.target));
+            inherit(first_placed_fast(last.target));
     }
 
     // 4. Layout: block offsets, then words with absolute jump targets.
     int offset = 0;
     for (int b : order) {
         blocks[b].offset = offset;
-        if (blocks[b].reachable)
-            offset += static_cast<int>(placed[b].size());
+        offset += static_cast<int>(placed(b).size());
     }
     // An empty or unreachable block's offset is that of the next placed code;
     // fix them from the back.
@@ -278,7 +288,7 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
         int following = offset;
         for (size_t k = order.size(); k-- > 0;) {
             int b = order[k];
-            if (!blocks[b].reachable || placed[b].empty())
+            if (placed(b).empty())
                 blocks[b].offset = following;
             else
                 following = blocks[b].offset;
@@ -298,13 +308,11 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
         }
     };
     for (int b : order) {
-        if (!blocks[b].reachable)
-            continue;
-        for (const Placed& p : placed[b]) {
-            uint32_t arg = p.in.arg;
-            auto op = static_cast<Opcode>(p.in.op);
+        for (const Instr& p : placed(b)) {
+            uint32_t arg = p.arg;
+            auto op = static_cast<Opcode>(p.op);
             if (bytecode::is_branch(op))
-                arg = static_cast<uint32_t>(blocks[p.in.target].offset);
+                arg = static_cast<uint32_t>(blocks[p.target].offset);
             else if (bytecode::operand_kind(op) == bytecode::OperandKind::FREE) {
                 if (arg >= deref_to_localsplus.size())
                     return "bad cell index";
@@ -329,7 +337,7 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
                 }
             }
             out.code.push_back(bytecode::make_word(op, arg));
-            out.positions.push_back(p.in.pos);
+            out.positions.push_back(p.pos);
         }
     }
     flush(static_cast<uint32_t>(out.code.size()));

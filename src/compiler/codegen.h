@@ -61,11 +61,15 @@ struct Unit {
     int cur = -1;
 
     std::vector<bytecode::Constant> consts;
-    std::map<std::string, uint32_t> const_index; // constant key -> index
+    StringMap<uint32_t> const_index; // constant_key() -> index, for the kinds below' fallback
+    // Faster dedup for the common kinds (same equivalence as constant_key).
+    StringMap<uint32_t> str_const_index; // Str text -> index
+    std::unordered_map<int64_t, uint32_t> int_const_index; // Int value -> index
+    int32_t singleton_const_index[4] = { -1, -1, -1, -1 }; // None, Ellipsis, False, True
     std::vector<std::string> names;
-    std::unordered_map<std::string, uint32_t> name_index;
+    StringMap<uint32_t> name_index;
     std::vector<std::string> varnames;
-    std::unordered_map<std::string, uint32_t> varname_index;
+    StringMap<uint32_t> varname_index;
     std::vector<std::string> cellvars; // sorted, plus __class__ for classes
     std::vector<std::string> freevars; // sorted
 

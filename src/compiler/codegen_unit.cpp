@@ -142,7 +142,10 @@ void Codegen::emit(int op, uint32_t arg)
     in.op = op;
     in.arg = arg;
     in.pos = u->loc;
-    u->blocks[u->cur].instrs.push_back(in);
+    auto& dst = u->blocks[u->cur].instrs;
+    if (dst.capacity() == 0)
+        dst.reserve(8); // most blocks are short: one allocation instead of four
+    dst.push_back(in);
 }
 
 void Codegen::emit_jump(int op, int target)
@@ -237,6 +240,36 @@ uint32_t Codegen::add_const(bytecode::Constant c)
         u->consts.push_back(std::move(c));
         return static_cast<uint32_t>(u->consts.size() - 1);
     }
+    using Kind = bytecode::Constant::Kind;
+    switch (c.kind) {
+    case Kind::None:
+    case Kind::Ellipsis:
+    case Kind::False:
+    case Kind::True: {
+        int32_t& slot = u->singleton_const_index[static_cast<int>(c.kind)];
+        if (slot < 0) {
+            slot = static_cast<int32_t>(u->consts.size());
+            u->consts.push_back(std::move(c));
+        }
+        return static_cast<uint32_t>(slot);
+    }
+    case Kind::Int: {
+        auto [it, added] = u->int_const_index.try_emplace(c.int_value, static_cast<uint32_t>(u->consts.size()));
+        if (added)
+            u->consts.push_back(std::move(c));
+        return it->second;
+    }
+    case Kind::Str: {
+        auto it = u->str_const_index.find(std::string_view(c.text));
+        if (it != u->str_const_index.end())
+            return it->second;
+        uint32_t i = static_cast<uint32_t>(u->consts.size());
+        u->str_const_index.emplace(c.text, i);
+        u->consts.push_back(std::move(c));
+        return i;
+    }
+    default: break;
+    }
     std::string key = constant_key(c);
     auto it = u->const_index.find(key);
     if (it != u->const_index.end())
@@ -288,7 +321,8 @@ int Codegen::deref_index(const std::string& name)
 // CPython's compiler_nameop.
 void Codegen::nameop(const std::string& raw, ExprContext ctx)
 {
-    std::string name = mangle_name(raw);
+    std::string mangled; // only built for private names
+    const std::string& name = needs_mangle(u->private_name, raw) ? (mangled = mangle_name(raw)) : raw;
     if (raw == "__debug__" && ctx != ExprContext::Load) {
         fail(ctx == ExprContext::Store ? "cannot assign to __debug__" : "cannot delete __debug__");
         return;
@@ -361,6 +395,8 @@ void Codegen::push_fblock(FBlockType type, int block, int exit, const void* datu
 void Codegen::enter_scope(std::string name, ScopeType type, const void* key, int firstlineno)
 {
     auto unit = std::make_unique<Unit>();
+    unit->blocks.reserve(16);
+    unit->order.reserve(16);
     unit->ste = m_table.lookup(key);
     if (!unit->ste) {
         // A symtable/codegen disagreement is a compiler bug: report it, and
@@ -552,6 +588,8 @@ void Codegen::remove_unused_consts()
         for (const auto& in : b.instrs)
             if (!is_pseudo(in.op) && bytecode::operand_kind(static_cast<Opcode>(in.op)) == bytecode::OperandKind::CONST && in.arg < n)
                 used[in.arg] = true;
+    if (std::find(used.begin(), used.end(), false) == used.end())
+        return; // the usual case: nothing to drop, so no need to move every constant
     std::vector<uint32_t> remap(n, 0);
     std::vector<bytecode::Constant> kept;
     for (size_t i = 0; i < n; ++i) {
@@ -569,7 +607,11 @@ void Codegen::remove_unused_consts()
             if (!is_pseudo(in.op) && bytecode::operand_kind(static_cast<Opcode>(in.op)) == bytecode::OperandKind::CONST)
                 in.arg = remap[in.arg];
     u->consts = std::move(kept);
+    // The indexes are stale now (nothing is added after this point).
     u->const_index.clear();
+    u->str_const_index.clear();
+    u->int_const_index.clear();
+    std::fill(std::begin(u->singleton_const_index), std::end(u->singleton_const_index), -1);
 }
 
 // CPython's compiler_make_closure: LOAD_CLOSURE each free variable of `code`

@@ -29,6 +29,7 @@ struct Instr {
     uint32_t arg = 0;
     int target = -1; // block id for jumps and SETUP_*
     bytecode::Position pos;
+    int handler = -1; // set by the assembler: block id of the covering exception handler
 };
 
 struct Block {

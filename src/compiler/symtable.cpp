@@ -5,7 +5,8 @@
 // captured locals into cells.
 #include "compiler/symtable.h"
 
-#include <set>
+#include <algorithm>
+#include <iterator>
 
 namespace adder::compiler {
 
@@ -13,7 +14,7 @@ using namespace ast;
 
 const Symbol* Scope::lookup(std::string_view name) const
 {
-    auto it = index.find(std::string(name));
+    auto it = index.find(name);
     return it == index.end() ? nullptr : &symbols[it->second];
 }
 
@@ -35,20 +36,25 @@ Scope* SymbolTable::lookup(const void* key) const
     return it == m_by_key.end() ? nullptr : it->second;
 }
 
-std::string mangle(std::string_view class_name, std::string_view name)
+bool needs_mangle(std::string_view class_name, std::string_view name)
 {
     if (class_name.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_')
-        return std::string(name);
+        return false;
     // Dunder names and dotted import names are left alone.
     if (name.substr(name.size() - 2) == "__")
-        return std::string(name);
+        return false;
     if (name.find('.') != std::string_view::npos)
+        return false;
+    return class_name.find_first_not_of('_') != std::string_view::npos;
+}
+
+std::string mangle(std::string_view class_name, std::string_view name)
+{
+    if (!needs_mangle(class_name, name))
         return std::string(name);
     size_t i = 0;
     while (i < class_name.size() && class_name[i] == '_')
         ++i;
-    if (i == class_name.size())
-        return std::string(name);
     std::string out = "_";
     out += class_name.substr(i);
     out += name;
@@ -57,7 +63,45 @@ std::string mangle(std::string_view class_name, std::string_view name)
 
 namespace {
 
-using NameSet = std::set<std::string>;
+// A set of names for the analysis: a sorted vector of views of Scope::index
+// keys (hash-map nodes never move) or of string literals. Copying one, which
+// analyze_block does for every child scope, is a single allocation.
+class NameSet {
+public:
+    bool count(std::string_view n) const { return std::binary_search(m_v.begin(), m_v.end(), n); }
+    void insert(std::string_view n)
+    {
+        auto it = std::lower_bound(m_v.begin(), m_v.end(), n);
+        if (it == m_v.end() || *it != n)
+            m_v.insert(it, n);
+    }
+    bool erase(std::string_view n)
+    {
+        auto it = std::lower_bound(m_v.begin(), m_v.end(), n);
+        if (it == m_v.end() || *it != n)
+            return false;
+        m_v.erase(it);
+        return true;
+    }
+    void insert_all(const NameSet& o)
+    {
+        if (o.m_v.empty())
+            return;
+        if (m_v.empty()) {
+            m_v = o.m_v;
+            return;
+        }
+        std::vector<std::string_view> out;
+        out.reserve(m_v.size() + o.m_v.size());
+        std::set_union(m_v.begin(), m_v.end(), o.m_v.begin(), o.m_v.end(), std::back_inserter(out));
+        m_v.swap(out);
+    }
+    auto begin() const { return m_v.begin(); }
+    auto end() const { return m_v.end(); }
+
+private:
+    std::vector<std::string_view> m_v;
+};
 
 const char* comprehension_word(ComprehensionKind k)
 {
@@ -126,12 +170,16 @@ private:
         m_cur = m_stack.empty() ? nullptr : m_stack.back();
     }
 
-    uint32_t lookup(const std::string& name) { return m_cur->flags_of(mangle(m_private, name)); }
+    uint32_t lookup(const std::string& name)
+    {
+        return needs_mangle(m_private, name) ? m_cur->flags_of(mangle(m_private, name)) : m_cur->flags_of(name);
+    }
 
     // CPython's symtable_add_def_helper.
     void add_def_in(Scope* scope, const std::string& raw_name, uint32_t flag, const Location& loc)
     {
-        std::string name = mangle(m_private, raw_name);
+        std::string mangled; // only built for private names
+        const std::string& name = needs_mangle(m_private, raw_name) ? (mangled = mangle(m_private, raw_name)) : raw_name;
         auto it = scope->index.find(name);
         uint32_t val = 0;
         if (it != scope->index.end()) {
@@ -808,7 +856,7 @@ namespace {
 struct Analyzer {
     std::optional<SymtableError> error;
 
-    const ast::Location* directive_of(const Scope* ste, const std::string& name)
+    const ast::Location* directive_of(const Scope* ste, std::string_view name)
     {
         for (const auto& d : ste->directives)
             if (d.first == name)
@@ -816,7 +864,7 @@ struct Analyzer {
         return nullptr;
     }
 
-    void fail(const Scope* ste, const std::string& name, std::string msg)
+    void fail(const Scope* ste, std::string_view name, std::string msg)
     {
         if (error)
             return;
@@ -830,12 +878,15 @@ struct Analyzer {
         error = std::move(err);
     }
 
-    void analyze_name(Scope* ste, std::unordered_map<std::string, NameScope>& scopes, const std::string& name, uint32_t flags,
+    using ScopeMap = std::unordered_map<std::string_view, NameScope>;
+
+    // `name` is a view of a key of ste->index.
+    void analyze_name(Scope* ste, ScopeMap& scopes, std::string_view name, uint32_t flags,
         const NameSet* bound, NameSet& local, NameSet& free, NameSet& global)
     {
         if (flags & DEF_GLOBAL) {
             if (flags & DEF_NONLOCAL) {
-                fail(ste, name, "name '" + name + "' is nonlocal and global");
+                fail(ste, name, "name '" + std::string(name) + "' is nonlocal and global");
                 return;
             }
             scopes[name] = NameScope::GlobalExplicit;
@@ -850,7 +901,7 @@ struct Analyzer {
                 return;
             }
             if (!bound->count(name)) {
-                fail(ste, name, "no binding for nonlocal '" + name + "' found");
+                fail(ste, name, "no binding for nonlocal '" + std::string(name) + "' found");
                 return;
             }
             scopes[name] = NameScope::Free;
@@ -879,11 +930,13 @@ struct Analyzer {
         scopes[name] = NameScope::GlobalImplicit;
     }
 
-    void update_symbols(Scope* ste, std::unordered_map<std::string, NameScope>& scopes, const NameSet* bound, const NameSet& free, bool classflag)
+    void update_symbols(Scope* ste, ScopeMap& scopes, const NameSet* bound, const NameSet& free, bool classflag)
     {
-        for (auto& sym : ste->symbols)
-            sym.scope = scopes[sym.name];
-        for (const auto& name : free) {
+        for (auto& sym : ste->symbols) {
+            auto it = scopes.find(sym.name);
+            sym.scope = it == scopes.end() ? NameScope::Unknown : it->second;
+        }
+        for (std::string_view name : free) {
             auto it = ste->index.find(name);
             if (it != ste->index.end()) {
                 Symbol& sym = ste->symbols[it->second];
@@ -893,15 +946,16 @@ struct Analyzer {
             }
             if (bound && !bound->count(name))
                 continue;
-            ste->index.emplace(name, ste->symbols.size());
-            ste->symbols.push_back(Symbol { name, 0, NameScope::Free });
+            ste->index.emplace(std::string(name), ste->symbols.size());
+            ste->symbols.push_back(Symbol { std::string(name), 0, NameScope::Free });
         }
     }
 
     // `bound` is null for the module (no enclosing function scope).
     void analyze_block(Scope* ste, NameSet* bound, NameSet& free, NameSet& global)
     {
-        std::unordered_map<std::string, NameScope> scopes;
+        ScopeMap scopes;
+        scopes.reserve(ste->symbols.size());
         NameSet local, newglobal, newfree, newbound;
         if (ste->type == BlockType::Class) {
             newglobal = global;
@@ -909,16 +963,18 @@ struct Analyzer {
                 newbound = *bound;
         }
         for (const auto& sym : ste->symbols) {
-            analyze_name(ste, scopes, sym.name, sym.flags, bound, local, free, global);
+            // Views must outlive this loop: take the map's key, not sym.name.
+            std::string_view key = ste->index.find(sym.name)->first;
+            analyze_name(ste, scopes, key, sym.flags, bound, local, free, global);
             if (error)
                 return;
         }
         if (ste->type != BlockType::Class) {
             if (ste->type == BlockType::Function)
-                newbound.insert(local.begin(), local.end());
+                newbound.insert_all(local);
             if (bound)
-                newbound.insert(bound->begin(), bound->end());
-            newglobal.insert(global.begin(), global.end());
+                newbound.insert_all(*bound);
+            newglobal.insert_all(global);
         } else {
             newbound.insert("__class__");
         }
@@ -928,11 +984,11 @@ struct Analyzer {
             analyze_block(child.get(), &temp_bound, temp_free, temp_global);
             if (error)
                 return;
-            allfree.insert(temp_free.begin(), temp_free.end());
+            allfree.insert_all(temp_free);
             if (child->has_free || child->has_child_free)
                 ste->has_child_free = true;
         }
-        newfree.insert(allfree.begin(), allfree.end());
+        newfree.insert_all(allfree);
         if (ste->type == BlockType::Function) {
             // analyze_cells: captured locals become cells.
             for (auto& [name, sc] : scopes) {
@@ -946,7 +1002,7 @@ struct Analyzer {
                 ste->needs_class_closure = true;
         }
         update_symbols(ste, scopes, bound, newfree, ste->type == BlockType::Class);
-        free.insert(newfree.begin(), newfree.end());
+        free.insert_all(newfree);
     }
 };
 

@@ -42,6 +42,15 @@ enum class BlockType : uint8_t { Function, Class, Module, Annotation };
 
 enum class ComprehensionKind : uint8_t { None, List, Set, Dict, Generator };
 
+// Hash for string-keyed maps that also accepts string_view lookups without
+// building a std::string (heterogeneous lookup; pair with std::equal_to<>).
+struct StringHash {
+    using is_transparent = void;
+    size_t operator()(std::string_view s) const { return std::hash<std::string_view> {}(s); }
+};
+template <typename V>
+using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
+
 struct Symbol {
     std::string name;
     uint32_t flags = 0;
@@ -66,7 +75,7 @@ struct Scope {
     Scope* parent = nullptr;
     std::vector<std::unique_ptr<Scope>> children; // in source order
     std::vector<Symbol> symbols; // in order of first appearance (CPython's dict order)
-    std::unordered_map<std::string, size_t> index; // name -> position in `symbols`
+    StringMap<size_t> index; // name -> position in `symbols`
     std::vector<std::string> varnames; // parameters, in co_varnames order
 
     bool is_nested = false;
@@ -116,5 +125,7 @@ private:
 // CPython's _Py_Mangle: `name` as seen inside class `class_name` (private
 // names `__x` become `_Class__x`). `class_name` empty means no class.
 std::string mangle(std::string_view class_name, std::string_view name);
+// True when mangle() would change `name` (so callers can skip the copy).
+bool needs_mangle(std::string_view class_name, std::string_view name);
 
 } // namespace adder::compiler

@@ -1,7 +1,13 @@
 // The mark-sweep collector and the block allocator behind gc::Heap (see
 // heap.h for the invariants). Size classes keep every slot of a block the same
-// size so a conservative pointer can be mapped to its slot in O(1).
+// size so a conservative pointer can be mapped to its slot in O(1). Blocks
+// come from mmap (zero pages, faulted in only when the bump pointer reaches
+// them) and are swept lazily: a collection only marks, then each size class
+// sweeps its blocks one by one as it needs room, while they are about to be
+// reused and so are worth having in the cache.
 #include "gc/heap.h"
+
+#include <sys/mman.h>
 
 #include <algorithm>
 #include <csetjmp>
@@ -11,43 +17,35 @@
 
 namespace adder::gc {
 
-namespace {
-constexpr size_t class_sizes[] = { 16, 32, 48, 64, 80, 96, 112, 128, 160, 192, 256, 320, 384, 512, 768, 1024 };
-
-int size_class_for(size_t size)
-{
-    for (int i = 0; i < 16; ++i)
-        if (size <= class_sizes[i])
-            return i;
-    return -1;
-}
-
-// The first two words of a free slot: zero (no vtable) and the next free slot.
-struct FreeSlot {
-    uint64_t zero;
-    FreeSlot* next;
-};
-} // namespace
-
 struct Heap::Block {
     int size_class;
     size_t cell_size;
     char* first;
     char* end;
+    // Slots at or above `bump` hold no cell (never used, or the block was
+    // empty at its last sweep). For the current block of a class the live
+    // value is in m_cache.
+    char* bump;
+    FreeSlot* free;    // free list built by the last sweep, until taken
+    size_t free_bytes; // free slots plus the bump range, at the last sweep
+    bool swept;        // false: still holds the marks and dead cells of the last mark
 };
 
-Heap& heap()
+namespace detail {
+Heap* g_heap = nullptr;
+
+Heap& create_heap()
 {
     static Heap* s_heap = new Heap;
+    g_heap = s_heap;
     return *s_heap;
 }
+} // namespace detail
 
-void Visitor::visit_cell(Cell* cell)
+Heap::Heap()
 {
-    if (cell->m_gc_bits & 1)
-        return;
-    cell->m_gc_bits |= 1;
-    m_stack.push_back(cell);
+    const char* env = std::getenv("ADDER_GC_STRESS");
+    m_stress = env && *env && std::strcmp(env, "0") != 0;
 }
 
 void Visitor::visit_conservative(uint64_t word)
@@ -68,65 +66,123 @@ __attribute__((no_sanitize("address"))) void Visitor::visit_conservative_range(c
         visit_conservative(*reinterpret_cast<const uint64_t*>(p));
 }
 
-Heap::Block* Heap::new_block(int size_class)
+Heap::Block* Heap::new_block(int sc)
 {
-    void* mem = std::aligned_alloc(block_size, block_size);
-
-    if (!mem) {
+    // Map twice the size and trim to a block_size-aligned block.
+    void* raw = mmap(nullptr, 2 * block_size, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (raw == MAP_FAILED) {
         std::fputs("adder: out of memory\n", stderr);
         std::abort();
     }
-    auto* block = static_cast<Block*>(mem);
-    block->size_class = size_class;
-    block->cell_size = class_sizes[size_class];
-    char* base = static_cast<char*>(mem);
+    auto start = reinterpret_cast<uintptr_t>(raw);
+    uintptr_t aligned = (start + block_size - 1) & ~uintptr_t(block_size - 1);
+    if (aligned > start)
+        munmap(raw, aligned - start);
+    size_t tail = start + 2 * block_size - (aligned + block_size);
+    if (tail)
+        munmap(reinterpret_cast<void*>(aligned + block_size), tail);
+
+    auto* block = reinterpret_cast<Block*>(aligned);
+    block->size_class = sc;
+    block->cell_size = class_sizes[sc];
     size_t header = (sizeof(Block) + 15) & ~size_t(15);
-    block->first = base + header;
+    block->first = reinterpret_cast<char*>(aligned) + header;
     size_t count = (block_size - header) / block->cell_size;
     block->end = block->first + count * block->cell_size;
-    // Thread the slots onto the free list in address order.
-    FreeSlot* head = static_cast<FreeSlot*>(m_free_lists[size_class]);
-    for (size_t i = count; i-- > 0;) {
-        auto* slot = reinterpret_cast<FreeSlot*>(block->first + i * block->cell_size);
-        slot->zero = 0;
-        slot->next = head;
-        head = slot;
-    }
-    m_free_lists[size_class] = head;
-    m_blocks.push_back(block);
-    m_block_set.insert(reinterpret_cast<uintptr_t>(block));
+    block->bump = block->first;
+    block->free = nullptr;
+    block->free_bytes = size_t(block->end - block->first);
+    block->swept = true;
+    m_class_blocks[sc].push_back(block);
+    m_block_addrs.insert(std::upper_bound(m_block_addrs.begin(), m_block_addrs.end(), aligned), aligned);
+    m_blocks_lo = std::min(m_blocks_lo, aligned);
+    m_blocks_hi = std::max(m_blocks_hi, aligned);
     return block;
 }
 
-void* Heap::allocate_raw(size_t size)
+// Makes the next block of class `sc` with room (sweeping it if needed, or a
+// new one) the current block. Returns false only if there is none (never).
+bool Heap::take_block(int sc)
 {
-    if (!m_stress_checked) {
-        m_stress_checked = true;
-        const char* env = std::getenv("ADDER_GC_STRESS");
-        m_stress = env && *env && std::strcmp(env, "0") != 0;
+    auto& blocks = m_class_blocks[sc];
+    Block* chosen = nullptr;
+    while (m_sweep_cursor[sc] < blocks.size()) {
+        Block* block = blocks[m_sweep_cursor[sc]++];
+        if (!block->swept)
+            sweep_block(block);
+        if (block->free || block->bump < block->end) {
+            chosen = block;
+            break;
+        }
     }
-    m_bytes_since_collect += size;
-    if ((m_stress || m_bytes_since_collect > m_threshold) && m_disable_count == 0 && !m_collecting && m_stack_base)
-        collect();
-    ++m_live_cells;
-    int sc = size_class_for(size);
-    if (sc < 0)
-        return allocate_large(size);
-    if (!m_free_lists[sc])
-        new_block(sc);
-    auto* slot = static_cast<FreeSlot*>(m_free_lists[sc]);
-    m_free_lists[sc] = slot->next;
-    std::memset(static_cast<void*>(slot), 0, class_sizes[sc]);
+    if (!chosen) {
+        chosen = new_block(sc);
+        m_sweep_cursor[sc] = blocks.size();
+    }
+    m_bytes_since_collect += chosen->free_bytes;
+    ClassCache& cache = m_cache[sc];
+    cache.free = chosen->free;
+    cache.bump = chosen->bump;
+    cache.bump_end = chosen->end;
+    chosen->free = nullptr;
+    m_current[sc] = chosen;
+    return true;
+}
+
+// Writes the bump pointers back and forgets the current blocks. Free slots
+// left in a cache stay free (first word zero) and are found by the next sweep.
+void Heap::retire_caches()
+{
+    for (int sc = 0; sc < size_class_count; ++sc) {
+        if (Block* block = m_current[sc]) {
+            block->bump = m_cache[sc].bump;
+            m_current[sc] = nullptr;
+        }
+        m_cache[sc] = ClassCache();
+    }
+}
+
+void* Heap::allocate_slow(int sc)
+{
+    if (can_collect() && (m_stress || m_bytes_since_collect >= m_threshold)) {
+        mark_and_reset();
+    } else if (Block* block = m_current[sc]) {
+        block->bump = m_cache[sc].bump;
+        m_current[sc] = nullptr;
+    }
+    take_block(sc);
+    ClassCache& cache = m_cache[sc];
+    void* slot;
+    if (cache.free) {
+        slot = cache.free;
+        cache.free = cache.free->next;
+    } else {
+        slot = cache.bump;
+        cache.bump += class_sizes[sc];
+    }
+    if (m_stress) {
+        // Give the rest back to the block and empty the cache, so the next
+        // allocation takes the slow path (and collects) again.
+        Block* block = m_current[sc];
+        block->free = cache.free;
+        block->bump = cache.bump;
+        cache = ClassCache();
+        m_current[sc] = nullptr;
+        --m_sweep_cursor[sc];
+    }
     return slot;
 }
 
 void* Heap::allocate_large(size_t size)
 {
-    size = (size + 15) & ~size_t(15);
+    if (can_collect() && (m_stress || m_bytes_since_collect >= m_threshold))
+        mark_and_reset();
+    m_bytes_since_collect += size;
     void* mem = std::aligned_alloc(16, size);
-    if (!mem)
+    if (!mem) {
+        std::fputs("adder: out of memory\n", stderr);
         std::abort();
-    std::memset(mem, 0, size);
+    }
     m_large.emplace_back(reinterpret_cast<uintptr_t>(mem), size);
     m_large_sorted = false;
     return mem;
@@ -135,10 +191,12 @@ void* Heap::allocate_large(size_t size)
 Cell* Heap::find_cell(uint64_t p) const
 {
     uintptr_t block_addr = p & ~uintptr_t(block_size - 1);
-    if (m_block_set.count(block_addr)) {
+    if (block_addr >= m_blocks_lo && block_addr <= m_blocks_hi
+        && std::binary_search(m_block_addrs.begin(), m_block_addrs.end(), block_addr)) {
         auto* block = reinterpret_cast<Block*>(block_addr);
         char* addr = reinterpret_cast<char*>(p);
-        if (addr < block->first || addr >= block->end)
+        char* top = block == m_current[block->size_class] ? m_cache[block->size_class].bump : block->bump;
+        if (addr < block->first || addr >= top)
             return nullptr;
         size_t index = size_t(addr - block->first) / block->cell_size;
         char* slot = block->first + index * block->cell_size;
@@ -176,7 +234,7 @@ __attribute__((noinline)) void Heap::mark_native_stack(Visitor& visitor)
 
 void Heap::mark_roots(Visitor& visitor)
 {
-    for (RootSource* source : m_root_sources)
+    for (RootSource* source = m_roots; source; source = source->m_next)
         source->visit_roots(visitor);
     for (Cell* cell : m_to_finalize)
         visitor.visit(cell);
@@ -185,12 +243,91 @@ void Heap::mark_roots(Visitor& visitor)
     mark_native_stack(visitor);
 }
 
-size_t Heap::collect()
+// Frees the unmarked cells of `block` and clears the marks of the others;
+// builds its free list (or resets its bump pointer when nothing survived).
+// Returns the number of cells freed.
+size_t Heap::sweep_block(Block* block)
 {
-    if (m_collecting)
-        return 0;
+    size_t cell_size = block->cell_size;
+    size_t count = size_t(block->bump - block->first) / cell_size;
+    // Ascending, with the slots a few lines ahead prefetched: the loop is
+    // bound by the latency of loading each slot's first word.
+    constexpr size_t prefetch_distance = 1024;
+    FreeSlot* head = nullptr;
+    FreeSlot** tail = &head;
+    size_t free_count = 0;
+    size_t freed = 0;
+    for (size_t i = 0; i < count; ++i) {
+        char* slot = block->first + i * cell_size;
+        __builtin_prefetch(slot + prefetch_distance, 1);
+        if (*reinterpret_cast<uint64_t*>(slot) != 0) {
+            auto* cell = reinterpret_cast<Cell*>(slot);
+            uint32_t bits = cell->m_gc_bits;
+            if (bits & Cell::mark_bit) {
+                cell->m_gc_bits = bits & ~Cell::mark_bit;
+                continue;
+            }
+            if (!(bits & Cell::trivial_bit))
+                cell->~Cell();
+            ++freed;
+        }
+        auto* free_slot = reinterpret_cast<FreeSlot*>(slot);
+        free_slot->zero = 0;
+        *tail = free_slot;
+        tail = &free_slot->next;
+        ++free_count;
+    }
+    *tail = nullptr;
+    if (free_count == count) {
+        // Nothing survived: allocate from the start again by bumping.
+        block->bump = block->first;
+        head = nullptr;
+    }
+    block->free = head;
+    block->free_bytes = (head ? free_count * cell_size : 0) + size_t(block->end - block->bump);
+    block->swept = true;
+    return freed;
+}
+
+size_t Heap::finish_sweeping()
+{
+    size_t freed = 0;
+    for (auto& blocks : m_class_blocks)
+        for (Block* block : blocks)
+            if (!block->swept)
+                freed += sweep_block(block);
+    return freed;
+}
+
+size_t Heap::sweep_large()
+{
+    size_t freed = 0;
+    size_t kept = 0;
+    for (auto& [addr, size] : m_large) {
+        auto* cell = reinterpret_cast<Cell*>(addr);
+        if (cell->m_gc_bits & Cell::mark_bit) {
+            cell->m_gc_bits &= ~Cell::mark_bit;
+            m_large[kept++] = { addr, size };
+        } else {
+            if (!(cell->m_gc_bits & Cell::trivial_bit))
+                cell->~Cell();
+            std::free(reinterpret_cast<void*>(addr));
+            ++freed;
+        }
+    }
+    m_large.resize(kept);
+    return freed;
+}
+
+// One collection: finishes the previous cycle's sweeping (marks must be
+// clear and dead cells gone before marking), marks, frees dead large cells
+// and leaves every block to be swept lazily. Returns the large cells freed.
+size_t Heap::mark_and_reset()
+{
     m_collecting = true;
     ++m_collections;
+    retire_caches();
+    finish_sweeping();
     if (!m_large_sorted) {
         std::sort(m_large.begin(), m_large.end());
         m_large_sorted = true;
@@ -222,56 +359,46 @@ size_t Heap::collect()
             cell->visit_edges(visitor);
         }
     }
-    size_t freed = sweep();
+    size_t freed = sweep_large();
+    for (int sc = 0; sc < size_class_count; ++sc) {
+        for (Block* block : m_class_blocks[sc]) {
+            block->swept = false;
+            block->free = nullptr;
+        }
+        m_sweep_cursor[sc] = 0;
+    }
+    // Grow the budget with the live heap so big programs do not collect
+    // over and over.
+    m_threshold = std::max(min_threshold, visitor.m_live_bytes);
     m_bytes_since_collect = 0;
     m_collecting = false;
     return freed;
 }
 
-size_t Heap::sweep()
+size_t Heap::collect()
 {
-    size_t freed = 0;
-    size_t live_bytes = 0;
-    for (auto& list : m_free_lists)
-        list = nullptr;
-    for (Block* block : m_blocks) {
-        FreeSlot* head = static_cast<FreeSlot*>(m_free_lists[block->size_class]);
-        for (char* slot = block->end - block->cell_size; slot >= block->first; slot -= block->cell_size) {
-            auto* word = reinterpret_cast<uint64_t*>(slot);
-            if (*word != 0) {
-                auto* cell = reinterpret_cast<Cell*>(slot);
-                if (cell->m_gc_bits & 1) {
-                    cell->m_gc_bits &= ~1u;
-                    live_bytes += block->cell_size;
-                    continue;
-                }
-                cell->~Cell();
-                ++freed;
-            }
-            auto* free_slot = reinterpret_cast<FreeSlot*>(slot);
-            free_slot->zero = 0;
-            free_slot->next = head;
-            head = free_slot;
-        }
-        m_free_lists[block->size_class] = head;
-    }
-    std::vector<std::pair<uintptr_t, size_t>> kept;
-    for (auto& [addr, size] : m_large) {
-        auto* cell = reinterpret_cast<Cell*>(addr);
-        if (cell->m_gc_bits & 1) {
-            cell->m_gc_bits &= ~1u;
-            live_bytes += size;
-            kept.emplace_back(addr, size);
-        } else {
-            cell->~Cell();
-            std::free(reinterpret_cast<void*>(addr));
-            ++freed;
-        }
-    }
-    m_large = std::move(kept);
-    m_live_cells -= std::min(m_live_cells, freed);
-    m_threshold = std::max<size_t>(8 * 1024 * 1024, live_bytes);
+    if (m_collecting)
+        return 0;
+    size_t freed = mark_and_reset();
+    m_collecting = true;
+    freed += finish_sweeping();
+    m_collecting = false;
     return freed;
+}
+
+size_t Heap::live_cells()
+{
+    if (!m_collecting)
+        finish_sweeping();
+    size_t count = m_large.size();
+    for (int sc = 0; sc < size_class_count; ++sc) {
+        for (Block* block : m_class_blocks[sc]) {
+            char* top = block == m_current[sc] ? m_cache[sc].bump : block->bump;
+            for (char* slot = block->first; slot < top; slot += block->cell_size)
+                count += *reinterpret_cast<uint64_t*>(slot) != 0;
+        }
+    }
+    return count;
 }
 
 size_t Heap::run_finalizers()
@@ -302,19 +429,27 @@ size_t Heap::finalize_all()
 void Heap::destroy_all()
 {
     m_collecting = true;
-    for (Block* block : m_blocks) {
-        for (char* slot = block->first; slot < block->end; slot += block->cell_size) {
-            auto* word = reinterpret_cast<uint64_t*>(slot);
-            if (*word != 0) {
-                reinterpret_cast<Cell*>(slot)->~Cell();
-                *word = 0;
+    retire_caches();
+    for (auto& blocks : m_class_blocks) {
+        for (Block* block : blocks) {
+            for (char* slot = block->first; slot < block->bump; slot += block->cell_size) {
+                auto* word = reinterpret_cast<uint64_t*>(slot);
+                if (*word != 0) {
+                    auto* cell = reinterpret_cast<Cell*>(slot);
+                    if (!(cell->m_gc_bits & Cell::trivial_bit))
+                        cell->~Cell();
+                    *word = 0;
+                }
             }
+            block->swept = true;
+            block->free = nullptr;
         }
     }
+    for (int sc = 0; sc < size_class_count; ++sc)
+        m_sweep_cursor[sc] = 0;
     for (auto& [addr, size] : m_large)
         reinterpret_cast<Cell*>(addr)->~Cell();
     m_large.clear();
-    m_live_cells = 0;
     m_collecting = false;
 }
 

@@ -79,7 +79,9 @@ static std::string search_paths(Value paths, const std::string& tail, bool& is_p
         std::string pkg = dir + "/" + tail;
         // Order per directory (spec S1): package (.py then legacy .pyc),
         // then module (.py then legacy .pyc). __pycache__ is never searched.
-        if (is_dir(pkg)) {
+        // One stat of `pkg` serves both the package and the namespace test.
+        bool portion = is_dir(pkg);
+        if (portion) {
             for (const char* init : { "/__init__.py", "/__init__.pyc" }) {
                 if (is_file(pkg + init)) {
                     is_package = true;
@@ -87,7 +89,6 @@ static std::string search_paths(Value paths, const std::string& tail, bool& is_p
                 }
             }
         }
-        bool portion = is_dir(pkg);
         for (const char* suffix : { ".py", ".pyc" }) {
             std::string mod = dir + "/" + tail + suffix;
             if (is_file(mod)) {

@@ -4,12 +4,15 @@
 // flags, so that ast, inspect, dataclasses, pprint and unittest import. The
 // class table is generated from Python's ASDL grammar (Parser/Python.asdl)
 // as exposed by CPython 3.11's _ast.
-// FIXME: compile(..., PyCF_ONLY_AST) / ast.parse need the compiler to build
-// these objects; that is not wired up yet.
+// The conversions between these objects and the C++ AST (ast.parse,
+// compile() of a tree) live in ast_convert.cpp, which learns the classes
+// from register_ast_module().
 #include "modules/stdlib_modules.h"
 #include "objects/dict.h"
 
 namespace adder {
+
+Status register_ast_module(Module* m); // ast_convert.cpp
 
 static const char* k_ast_prelude = R"PY(
 class AST:
@@ -463,7 +466,7 @@ del _c
 Module* create_ast_module()
 {
     Module* m = Module::create("_ast");
-    if (stdmod::run_prelude(m, k_ast_prelude).is_error())
+    if (stdmod::run_prelude(m, k_ast_prelude).is_error() || register_ast_module(m).is_error())
         return nullptr;
     return m;
 }

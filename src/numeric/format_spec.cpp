@@ -7,6 +7,7 @@
 
 #include <climits>
 #include <cmath>
+#include <iterator>
 
 #include "text/utf8.h"
 
@@ -55,6 +56,17 @@ void append_fill(std::string& out, int64_t count, char32_t fill)
 // grouping) with `sep`, left-padded with zeros (also grouped) to `min_width`.
 std::string group_digits(std::string_view digits, int64_t min_width, char sep, int group)
 {
+    if (group <= 0) {
+        // No separators: just the zero padding, then the digits.
+        std::string plain;
+        int64_t zeros = std::max<int64_t>(0, min_width - static_cast<int64_t>(digits.size()));
+        if (digits.empty() && zeros == 0)
+            zeros = 1;
+        plain.reserve(static_cast<size_t>(zeros) + digits.size());
+        plain.append(static_cast<size_t>(zeros), '0');
+        plain += digits;
+        return plain;
+    }
     // Built right to left, then reversed.
     std::string rev;
     int64_t remaining = static_cast<int64_t>(digits.size());
@@ -175,11 +187,21 @@ bool parse_format_spec(std::string_view spec_text, FormatTarget target, std::str
     FormatError& error)
 {
     // Decode to code points: fill may be any character; the rest is ASCII.
-    std::u32string s;
-    for (size_t i = 0; i < spec_text.size();)
-        s.push_back(text::decode_at(spec_text, i));
+    // Specs are short: decode into a stack buffer unless it is unusually long.
+    char32_t small[32];
+    std::u32string big;
+    const char32_t* s = small;
+    size_t end = 0;
+    if (spec_text.size() <= std::size(small)) {
+        for (size_t i = 0; i < spec_text.size();)
+            small[end++] = text::decode_at(spec_text, i);
+    } else {
+        for (size_t i = 0; i < spec_text.size();)
+            big.push_back(text::decode_at(spec_text, i));
+        s = big.data();
+        end = big.size();
+    }
     size_t pos = 0;
-    size_t end = s.size();
     out = FormatSpec();
     char default_align = target == FormatTarget::Str ? '<' : '>';
     out.align = default_align;
@@ -373,6 +395,53 @@ bool format_int(const BigInt& value, const FormatSpec& spec, std::string_view ty
                     c = 'X';
         }
     }
+    char sep;
+    int group;
+    grouping_of(spec, sep, group);
+    layout_number(out, p, spec, sep, group);
+    return true;
+}
+
+void append_u64_digits(std::string& out, uint64_t value, int base)
+{
+    char buf[64];
+    char* end = buf + sizeof buf;
+    char* p = end;
+    if (base == 10) {
+        // Constant divisor: the compiler turns the division into a multiply.
+        do {
+            *--p = static_cast<char>('0' + value % 10);
+            value /= 10;
+        } while (value);
+        out.append(p, static_cast<size_t>(end - p));
+        return;
+    }
+    do {
+        *--p = "0123456789abcdef"[value % unsigned(base)];
+        value /= unsigned(base);
+    } while (value);
+    out.append(p, static_cast<size_t>(end - p));
+}
+
+bool format_int(int64_t value, const FormatSpec& spec, std::string_view type_name, std::string& out,
+    FormatError& error)
+{
+    char32_t type = spec.type;
+    bool plain = type == 'd' || type == '\0' || type == 'x' || type == 'X' || type == 'o' || type == 'b';
+    if (!plain || spec.precision != -1 || spec.no_neg_0)
+        return format_int(BigInt(value), spec, type_name, out, error); // rare: errors, 'c', 'n', float types
+    int base = type == 'b' ? 2 : type == 'o' ? 8 : (type == 'x' || type == 'X') ? 16 : 10;
+    NumberParts p;
+    uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+    append_u64_digits(p.digits, magnitude, base);
+    if (value < 0)
+        p.sign_char = '-';
+    if (spec.alternate && base != 10)
+        p.prefix = base == 2 ? "0b" : base == 8 ? "0o" : type == 'X' ? "0X" : "0x";
+    if (type == 'X')
+        for (char& c : p.digits)
+            if (c >= 'a' && c <= 'f')
+                c = static_cast<char>(c - 32);
     char sep;
     int group;
     grouping_of(spec, sep, group);

@@ -51,6 +51,11 @@ bool format_str(std::string_view text, int64_t length, const FormatSpec& spec, s
 // format(int, spec): types b c d o x X n, none, and e E f F g G % (via float).
 bool format_int(const BigInt& value, const FormatSpec& spec, std::string_view type_name, std::string& out,
     FormatError& error);
+// The same for a machine-word int: no GMP on the common path.
+bool format_int(int64_t value, const FormatSpec& spec, std::string_view type_name, std::string& out,
+    FormatError& error);
+// Appends the digits of `value` in `base` (2..16, lower-case) to `out`.
+void append_u64_digits(std::string& out, uint64_t value, int base);
 
 // format(float, spec): types e E f F g G n %, and none (repr-like).
 bool format_float(double value, const FormatSpec& spec, std::string_view type_name, std::string& out,
@@ -93,6 +98,8 @@ struct PrintfSpec {
 
 // %d %i %u %o %x %X of an int.
 std::string printf_int(const BigInt& value, const PrintfSpec& spec);
+// The same for a machine-word int (no GMP).
+std::string printf_int(int64_t value, const PrintfSpec& spec);
 // %e %E %f %F %g %G of a float.
 std::string printf_float(double value, const PrintfSpec& spec);
 // %s %r %a %c: `text` (`length` code points) truncated to the precision

@@ -66,6 +66,33 @@ std::string printf_int(const BigInt& value, const PrintfSpec& spec)
     return assemble(sign_for(value.sign() < 0, spec), prefix, digits, static_cast<int64_t>(digits.size()), spec);
 }
 
+std::string printf_int(int64_t value, const PrintfSpec& spec)
+{
+    char conv = spec.conversion;
+    int base = conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10;
+    uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+    if (base == 10 && spec.width < 0 && spec.precision < 0 && !spec.plus && !spec.space) {
+        // Plain %d: the digits are the whole result.
+        std::string out;
+        if (value < 0)
+            out.push_back('-');
+        append_u64_digits(out, magnitude, 10);
+        return out;
+    }
+    std::string digits;
+    append_u64_digits(digits, magnitude, base);
+    if (conv == 'X')
+        for (char& c : digits)
+            if (c >= 'a' && c <= 'f')
+                c = static_cast<char>(c - 32);
+    if (spec.precision > static_cast<int64_t>(digits.size()))
+        digits.insert(0, static_cast<size_t>(spec.precision) - digits.size(), '0');
+    std::string_view prefix;
+    if (spec.alternate && base != 10)
+        prefix = conv == 'o' ? "0o" : conv == 'x' ? "0x" : "0X";
+    return assemble(sign_for(value < 0, spec), prefix, digits, static_cast<int64_t>(digits.size()), spec);
+}
+
 std::string printf_float(double value, const PrintfSpec& spec)
 {
     int64_t precision = spec.precision < 0 ? 6 : spec.precision;

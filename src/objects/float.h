@@ -11,6 +11,7 @@ namespace adder {
 
 class Float : public Object {
 public:
+    using GcTriviallySweepable = Float; // owns no memory: the sweep skips ~Float
     Float(Type* type, double v) : Object(type), m_value(v) {}
     double value() const { return m_value; }
 
@@ -20,6 +21,7 @@ private:
 
 class Complex : public Object {
 public:
+    using GcTriviallySweepable = Complex; // owns no memory: the sweep skips ~Complex
     Complex(Type* type, double re, double im) : Object(type), m_real(re), m_imag(im) {}
     double real() const { return m_real; }
     double imag() const { return m_imag; }

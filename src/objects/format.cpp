@@ -35,10 +35,54 @@ Pending raise_format_error(const numeric::FormatError& e)
 
 bool is_complex(Value v) { return v.is_object() && layout_of(v) == Layout::Complex; }
 
+// Formats machine-word `x` for the commonest int specs, "[0][width][d]"
+// ("d", "5", "04d"), without the general parser; false for anything else.
+bool format_small_int_simple(int64_t x, std::string_view spec, std::string& out)
+{
+    if (!spec.empty() && spec.back() == 'd')
+        spec.remove_suffix(1);
+    if (spec.size() > 6)
+        return false; // keeps the width far from overflow
+    bool zero = !spec.empty() && spec[0] == '0';
+    int64_t width = 0;
+    for (size_t i = zero ? 1 : 0; i < spec.size(); ++i) {
+        if (spec[i] < '0' || spec[i] > '9')
+            return false;
+        width = width * 10 + (spec[i] - '0');
+    }
+    char buf[24];
+    char* end = buf + sizeof buf;
+    char* p = end;
+    uint64_t m = x < 0 ? 0 - static_cast<uint64_t>(x) : static_cast<uint64_t>(x);
+    do {
+        *--p = static_cast<char>('0' + m % 10);
+        m /= 10;
+    } while (m);
+    int64_t len = (end - p) + (x < 0 ? 1 : 0);
+    size_t pad = width > len ? static_cast<size_t>(width - len) : 0;
+    out.reserve(pad + static_cast<size_t>(len));
+    if (zero) { // '0' means '=' alignment: sign, zeros, digits
+        if (x < 0)
+            out.push_back('-');
+        out.append(pad, '0');
+    } else {
+        out.append(pad, ' ');
+        if (x < 0)
+            out.push_back('-');
+    }
+    out.append(p, static_cast<size_t>(end - p));
+    return true;
+}
+
 } // namespace
 
 Result<Value> format_builtin(Value v, Str* spec)
 {
+    if (v.is_small_int()) {
+        std::string out;
+        if (format_small_int_simple(v.small_int(), spec->view(), out))
+            return Value(Str::create_with_length(std::move(out), out.size()));
+    }
     const std::string& type_name = v.type()->m_name;
     numeric::FormatSpec fs;
     numeric::FormatError err;
@@ -56,7 +100,9 @@ Result<Value> format_builtin(Value v, Str* spec)
     if (!numeric::parse_format_spec(spec->view(), numeric::FormatTarget::Number, type_name, fs, err))
         return raise_format_error(err);
     bool done;
-    if (is_int(v)) {
+    if (v.is_small_int()) {
+        done = numeric::format_int(v.small_int(), fs, type_name, out, err);
+    } else if (is_int(v)) {
         done = numeric::format_int(big_of(v), fs, type_name, out, err);
     } else if (is_float(v)) {
         done = numeric::format_float(float_of(v), fs, type_name, out, err);
@@ -92,7 +138,9 @@ public:
             m_dict = args;
     }
 
-    Result<std::string> run();
+    // Appends the formatted text to `out` (an out-parameter: moving a
+    // short std::string through Result costs a memcpy call each time).
+    Status run(std::string& out);
 
 private:
     Result<Value> next_arg()
@@ -112,7 +160,7 @@ private:
             return throw_error(g_TypeError, "* wants int");
         return int_as_i64(v);
     }
-    Status convert(char32_t conv, Value v, numeric::PrintfSpec& spec, std::string& out, size_t conv_index);
+    Status convert(char32_t conv, Value v, numeric::PrintfSpec& spec, std::string& out, size_t conv_at);
     Result<numeric::BigInt> integer_arg(char32_t conv, Value v);
 
     std::string_view m_format;
@@ -152,7 +200,7 @@ Result<numeric::BigInt> PercentFormatter::integer_arg(char32_t conv, Value v)
         decimal ? "a real number" : "an integer", t->m_name.c_str());
 }
 
-Status PercentFormatter::convert(char32_t conv, Value v, numeric::PrintfSpec& spec, std::string& out, size_t conv_index)
+Status PercentFormatter::convert(char32_t conv, Value v, numeric::PrintfSpec& spec, std::string& out, size_t conv_at)
 {
     spec.conversion = static_cast<char>(conv);
     switch (conv) {
@@ -184,7 +232,10 @@ Status PercentFormatter::convert(char32_t conv, Value v, numeric::PrintfSpec& sp
             break;
         Value s = conv == 's' ? TRY(to_str(v)) : conv == 'r' ? TRY(repr(v)) : TRY(ascii(v));
         Str* str = as_str(s);
-        out += numeric::printf_text(str->view(), static_cast<int64_t>(str->length()), spec);
+        if (spec.width < 0 && spec.precision < 0)
+            out += str->view(); // nothing to pad or truncate
+        else
+            out += numeric::printf_text(str->view(), static_cast<int64_t>(str->length()), spec);
         return ok();
     }
     case 'd':
@@ -193,9 +244,29 @@ Status PercentFormatter::convert(char32_t conv, Value v, numeric::PrintfSpec& sp
     case 'x':
     case 'X':
     case 'o': {
-        numeric::BigInt b = TRY(integer_arg(conv, v));
         if (conv == 'i' || conv == 'u')
             spec.conversion = 'd';
+        if (v.is_small_int()) {
+            int64_t x = v.small_int();
+            if (spec.conversion == 'd' && spec.width < 0 && spec.precision < 0 && !spec.plus && !spec.space) {
+                // Plain %d: digits straight into the output, one append.
+                char buf[24];
+                char* end = buf + sizeof buf;
+                char* p = end;
+                uint64_t m = x < 0 ? 0 - static_cast<uint64_t>(x) : static_cast<uint64_t>(x);
+                do {
+                    *--p = static_cast<char>('0' + m % 10);
+                    m /= 10;
+                } while (m);
+                if (x < 0)
+                    *--p = '-';
+                out.append(p, static_cast<size_t>(end - p));
+                return ok();
+            }
+            out += numeric::printf_int(x, spec); // no GMP for machine-word ints
+            return ok();
+        }
+        numeric::BigInt b = TRY(integer_arg(conv, v));
         out += numeric::printf_int(b, spec);
         return ok();
     }
@@ -246,14 +317,16 @@ Status PercentFormatter::convert(char32_t conv, Value v, numeric::PrintfSpec& sp
         shown = "?";
     else
         text::append_utf8(shown, conv);
+    // CPython reports the conversion's index in characters of the template.
+    size_t conv_index = m_bytes ? conv_at : text::cp_length(m_format.substr(0, conv_at));
     return throw_error(g_ValueError, "unsupported format character '%s' (0x%x) at index %zu", shown.c_str(),
         static_cast<unsigned>(conv), conv_index);
 }
 
-Result<std::string> PercentFormatter::run()
+Status PercentFormatter::run(std::string& out)
 {
-    std::string out;
-    out.reserve(m_format.size() + 16);
+    if (m_format.size() > 15)
+        out.reserve(m_format.size() + 16); // short results stay in the std::string's inline buffer
     size_t n = m_format.size();
     size_t pos = 0;
     while (pos < n) {
@@ -353,13 +426,11 @@ Result<std::string> PercentFormatter::run()
             conv = text::decode_at(m_format, pos);
         }
         Value v = TRY(next_arg());
-        // CPython reports the conversion's index in characters of the template.
-        size_t index = m_bytes ? conv_at : text::cp_length(m_format.substr(0, conv_at));
-        TRY(convert(conv, v, spec, out, index));
+        TRY(convert(conv, v, spec, out, conv_at));
     }
     if (m_argidx < m_arglen && !m_dict)
         return throw_error(g_TypeError, "not all arguments converted during %s formatting", m_bytes ? "bytes" : "string");
-    return out;
+    return ok();
 }
 
 } // namespace
@@ -367,7 +438,8 @@ Result<std::string> PercentFormatter::run()
 Result<Value> str_mod_format(Value format, Value args)
 {
     PercentFormatter f(as_str(format)->view(), args, false);
-    std::string out = TRY(f.run());
+    std::string out;
+    TRY(f.run(out));
     return Value(Str::create(std::move(out)));
 }
 
@@ -376,7 +448,8 @@ Result<Value> bytes_mod_format(Value format, Value args)
     std::string_view data;
     bytes_like_view(format, data);
     PercentFormatter f(data, args, true);
-    std::string out = TRY(f.run());
+    std::string out;
+    TRY(f.run(out));
     if (is_bytearray(format))
         return Value(ByteArray::create(out));
     return bytes_value(out);

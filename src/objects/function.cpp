@@ -21,7 +21,92 @@ Result<Value> slot_wrapper_invoke(Value wrapper, Value self, CallArgs args); // 
 
 // --- code -------------------------------------------------------------------
 
-static Value constant_value(const bytecode::Constant& c)
+namespace {
+
+// A memo in front of Str::intern for the names of code being loaded: a warm
+// import interns tens of thousands of short, highly repeated names (x, self,
+// range, ...), and the intern table's node-based map made each lookup a chain
+// of cache misses. Interned strs are immortal (the intern table is a GC root),
+// so caching their pointers is safe. Open addressing, power-of-two capacity.
+class NameMemo {
+public:
+    Str* intern(std::string_view text)
+    {
+        if (text.size() > 64)
+            return Str::intern(text);
+        uint64_t h = hash(text);
+        size_t mask = m_slots.size() - 1;
+        for (size_t i = h & mask;; i = (i + 1) & mask) {
+            Slot& s = m_slots[i];
+            if (!s.str) {
+                Str* str = Str::intern(text);
+                s = { h, str };
+                if (++m_used * 2 > m_slots.size())
+                    grow();
+                return str;
+            }
+            if (s.hash == h && s.str->view() == text)
+                return s.str;
+        }
+    }
+
+private:
+    struct Slot {
+        uint64_t hash = 0;
+        Str* str = nullptr;
+    };
+
+    static uint64_t hash(std::string_view t)
+    {
+        // FNV-1a: names are short, so a simple byte loop is fastest here.
+        uint64_t h = 1469598103934665603ull;
+        for (unsigned char c : t)
+            h = (h ^ c) * 1099511628211ull;
+        return h ^ (h >> 29);
+    }
+
+    void grow()
+    {
+        std::vector<Slot> old(m_slots.size() * 2);
+        old.swap(m_slots);
+        size_t mask = m_slots.size() - 1;
+        for (const Slot& s : old) {
+            if (!s.str)
+                continue;
+            size_t i = s.hash & mask;
+            while (m_slots[i].str)
+                i = (i + 1) & mask;
+            m_slots[i] = s;
+        }
+    }
+
+    std::vector<Slot> m_slots = std::vector<Slot>(1024);
+    size_t m_used = 0;
+};
+
+NameMemo& name_memo()
+{
+    thread_local NameMemo memo;
+    return memo;
+}
+
+// Short identifier-like str constants are interned, as CPython does.
+bool is_internable_constant(const std::string& text)
+{
+    if (text.size() > 40)
+        return false;
+    for (char ch : text)
+        if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'))
+            return false;
+    return true;
+}
+
+Code* create_code(const std::shared_ptr<bytecode::CodeUnit>& unit, Str* parent_filename,
+    const std::string* parent_filename_text);
+
+// `filename`/`filename_text`: the enclosing code's co_filename, shared by
+// nested code with the same file name (one Str per module, not per function).
+Value constant_value(const bytecode::Constant& c, Str* filename, const std::string* filename_text)
 {
     using K = bytecode::Constant::Kind;
     switch (c.kind) {
@@ -33,45 +118,44 @@ static Value constant_value(const bytecode::Constant& c)
     case K::BigInt: return int_from_string(c.text, 10);
     case K::Float: return float_value(c.real);
     case K::Complex: return complex_value(c.real, c.imag);
-    case K::Str: {
-        // Short identifier-like constants are interned, as CPython does.
-        bool ident = c.text.size() <= 40;
-        for (char ch : c.text)
-            if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'))
-                ident = false;
-        return ident ? Value(Str::intern(c.text)) : Value(Str::create(c.text));
-    }
+    case K::Str:
+        return is_internable_constant(c.text) ? Value(name_memo().intern(c.text)) : Value(Str::create(c.text));
     case K::Bytes: return Value(Bytes::create(c.text));
     case K::Tuple: {
         gc::MarkedVector items;
         for (auto& item : c.items)
-            items.push_back(constant_value(item));
+            items.push_back(constant_value(item, filename, filename_text));
         return Value(Tuple::create(std::span<const Value>(items.data(), items.size())));
     }
     case K::FrozenSet: {
         gc::MarkedVector items;
         for (auto& item : c.items)
-            items.push_back(constant_value(item));
+            items.push_back(constant_value(item, filename, filename_text));
         return frozenset_from_values(std::span<const Value>(items.data(), items.size()));
     }
-    case K::Code: return Value(Code::create(c.code));
+    case K::Code: return Value(create_code(c.code, filename, filename_text));
     }
     return none();
 }
 
-Code* Code::create(std::shared_ptr<bytecode::CodeUnit> unit)
+Code* create_code(const std::shared_ptr<bytecode::CodeUnit>& unit, Str* parent_filename,
+    const std::string* parent_filename_text)
 {
     Code* code = make<Code>(g_code_type, unit);
     const auto& u = *unit;
-    code->m_name = Str::intern(u.name);
-    code->m_qualname = Str::create(u.qualname.empty() ? u.name : u.qualname);
-    code->m_filename = Str::create(u.filename);
+    NameMemo& memo = name_memo();
+    code->m_name = memo.intern(u.name);
+    code->m_qualname = (u.qualname.empty() || u.qualname == u.name) ? code->m_name : Str::create(u.qualname);
+    code->m_filename = (parent_filename && u.filename == *parent_filename_text) ? parent_filename : Str::create(u.filename);
+    code->m_consts.reserve(u.consts.size());
     for (auto& c : u.consts)
-        code->m_consts.push_back(constant_value(c));
+        code->m_consts.push_back(constant_value(c, code->m_filename, &u.filename));
+    code->m_names.reserve(u.names.size());
     for (auto& n : u.names)
-        code->m_names.push_back(Str::intern(n));
+        code->m_names.push_back(memo.intern(n));
+    code->m_localsplusnames.reserve(u.localsplusnames.size());
     for (auto& n : u.localsplusnames)
-        code->m_localsplusnames.push_back(Str::intern(n));
+        code->m_localsplusnames.push_back(memo.intern(n));
     code->m_nlocalsplus = int(u.localsplusnames.size());
     for (uint8_t k : u.localspluskinds) {
         if (k & bytecode::CO_FAST_FREE)
@@ -86,9 +170,12 @@ Code* Code::create(std::shared_ptr<bytecode::CodeUnit> unit)
     code->m_kwonlyargcount = u.kwonlyargcount;
     code->m_stacksize = u.stacksize;
     code->m_flags = u.flags;
-    code->m_global_cache.resize(u.code.size(), Code::GlobalCache { ~0ull, ~0ull, Value() });
     return code;
 }
+
+} // namespace
+
+Code* Code::create(std::shared_ptr<bytecode::CodeUnit> unit) { return create_code(unit, nullptr, nullptr); }
 
 void Code::visit_edges(gc::Visitor& v)
 {
@@ -102,8 +189,9 @@ void Code::visit_edges(gc::Visitor& v)
     v.visit(m_name);
     v.visit(m_qualname);
     v.visit(m_filename);
-    for (auto& g : m_global_cache)
-        v.visit(g.value);
+    if (m_global_cache)
+        for (size_t i = 0; i < m_names.size(); ++i)
+            v.visit(m_global_cache[i].value);
 }
 
 static Code* as_code(Value v) { return static_cast<Code*>(v.as_object()); }

@@ -41,17 +41,22 @@ public:
     int m_kwonlyargcount = 0;
     int m_stacksize = 0;
     uint32_t m_flags = 0;
-    // Per-LOAD_GLOBAL inline cache (indexed by instruction).
+    // LOAD_GLOBAL cache, one entry per co_names index (the lookup depends
+    // only on the name and the two dicts' versions, which are globally
+    // unique). Allocated lazily by the VM on first use (ensure_caches), so
+    // loading code that never runs costs nothing.
     struct GlobalCache {
         uint64_t globals_version;
         uint64_t builtins_version;
         Value value;
     };
-    std::vector<GlobalCache> m_global_cache;
+    std::unique_ptr<GlobalCache[]> m_global_cache;
+    GlobalCache* ensure_caches(); // defined in vm/eval.cpp
 };
 
 class CellObject : public Object {
 public:
+    using GcTriviallySweepable = CellObject; // owns no memory: the sweep skips ~CellObject
     explicit CellObject(Type* type, Value v = Value()) : Object(type), m_value(v) {}
     void visit_edges(gc::Visitor& v) override;
     Value m_value; // null = empty
@@ -59,6 +64,7 @@ public:
 
 class Function : public Object {
 public:
+    using GcTriviallySweepable = Function; // owns no memory: the sweep skips ~Function
     Function(Type* type) : Object(type) {}
     void visit_edges(gc::Visitor& v) override;
 
@@ -77,6 +83,7 @@ public:
 
 class Method : public Object {
 public:
+    using GcTriviallySweepable = Method; // owns no memory: the sweep skips ~Method
     Method(Type* type, Value func, Value self) : Object(type), m_func(func), m_self(self) {}
     void visit_edges(gc::Visitor& v) override;
     Value m_func;
@@ -86,6 +93,7 @@ public:
 // `int.__add__`: calls `m_owner`'s slot `m_slot` (an ADDER_SLOT id or 100 + NbOp [+ 200 reflected]).
 class SlotWrapper : public Object {
 public:
+    using GcTriviallySweepable = SlotWrapper; // owns no memory: the sweep skips ~SlotWrapper
     SlotWrapper(Type* type, Type* owner, int slot, Str* name) : Object(type), m_owner(owner), m_slot(slot), m_name(name) {}
     void visit_edges(gc::Visitor& v) override;
     Type* m_owner;
@@ -96,6 +104,7 @@ public:
 // __slots__ member or a C++ computed attribute.
 class MemberDescriptor : public Object {
 public:
+    using GcTriviallySweepable = MemberDescriptor; // owns no memory: the sweep skips ~MemberDescriptor
     MemberDescriptor(Type* type, Type* owner, Str* name) : Object(type), m_owner(owner), m_name(name) {}
     void visit_edges(gc::Visitor& v) override;
     Type* m_owner;
@@ -107,6 +116,7 @@ public:
 
 class Property : public Object {
 public:
+    using GcTriviallySweepable = Property; // owns no memory: the sweep skips ~Property
     explicit Property(Type* type) : Object(type) {}
     void visit_edges(gc::Visitor& v) override;
     Value m_get, m_set, m_del, m_doc, m_name;
@@ -115,6 +125,7 @@ public:
 // staticmethod and classmethod share a layout: the wrapped callable.
 class MethodWrapperObject : public Object {
 public:
+    using GcTriviallySweepable = MethodWrapperObject; // owns no memory: the sweep skips ~MethodWrapperObject
     MethodWrapperObject(Type* type, Value callable) : Object(type), m_callable(callable) {}
     void visit_edges(gc::Visitor& v) override;
     Value m_callable;
@@ -122,6 +133,7 @@ public:
 
 class Module : public Object {
 public:
+    using GcTriviallySweepable = Module; // owns no memory: the sweep skips ~Module
     Module(Type* type, Dict* dict) : Object(type) { m_dict = dict; }
     static Module* create(std::string_view name);
     Str* name() const;

@@ -490,7 +490,23 @@ static Result<int64_t> int_hash_slot(Value v) { return int_hash(v); }
 
 static Result<Value> int_repr(Value v)
 {
-    if (!v.is_small_int()) {
+    if (v.is_small_int()) {
+        // Machine word: digits formatted in place, no std::string or GMP.
+        int64_t x = v.small_int();
+        char buf[24];
+        char* end = buf + sizeof buf;
+        char* p = end;
+        uint64_t m = x < 0 ? 0 - static_cast<uint64_t>(x) : static_cast<uint64_t>(x);
+        do {
+            *--p = static_cast<char>('0' + m % 10);
+            m /= 10;
+        } while (m);
+        if (x < 0)
+            *--p = '-';
+        size_t n = size_t(end - p);
+        return Value(Str::create_with_length(std::string_view(p, n), n));
+    }
+    {
         auto* i = static_cast<Int*>(v.as_object());
         if (i->is_big() && g_int_max_str_digits > 0 && mpz_sizeinbase(i->mpz(), 10) > size_t(g_int_max_str_digits) + 1)
             return throw_error(g_ValueError,

@@ -61,7 +61,7 @@ Status no_keywords(CallArgs args, const char* fname)
     return ok();
 }
 
-Status check_arity(CallArgs args, const char* fname, size_t min, size_t max)
+Status check_arity_slow(CallArgs args, const char* fname, size_t min, size_t max)
 {
     TRY(no_keywords(args, fname));
     if (args.nargs < min || args.nargs > max) {
@@ -139,7 +139,7 @@ static Result<Value> native_call(Value callable, CallArgs args)
         if (!is_type(self) || !as_type(self)->is_subtype_of(f->m_owner))
             return throw_error(g_TypeError, "descriptor '%s' for type '%s' needs a type, not a '%s' as arg 0", f->m_name->c_str(),
                                f->m_owner->m_name.c_str(), self.type()->m_name.c_str());
-    } else if (!self.type()->is_subtype_of(f->m_owner)) {
+    } else if (self.type() != f->m_owner && !self.type()->is_subtype_of(f->m_owner)) {
         return throw_error(g_TypeError, "descriptor '%s' for '%s' objects doesn't apply to a '%s' object", f->m_name->c_str(),
                            f->m_owner->m_name.c_str(), self.type()->m_name.c_str());
     }

@@ -26,6 +26,7 @@ enum class MethodKind : uint8_t { Instance, Class, Static };
 // A builtin function or a method descriptor of a builtin type.
 class NativeFunction : public Object {
 public:
+    using GcTriviallySweepable = NativeFunction; // owns no memory: the sweep skips ~NativeFunction
     NativeFunction(Type* type, Str* name, NativeFn fn, Value self, MethodKind kind, Type* owner)
         : Object(type), m_name(name), m_fn(fn), m_self(self), m_kind(kind), m_owner(owner) {}
     void visit_edges(gc::Visitor& v) override;
@@ -55,6 +56,13 @@ Status parse_args(CallArgs args, const char* fname, std::initializer_list<const 
 // Raises "f() takes no keyword arguments" if any keyword was passed.
 Status no_keywords(CallArgs args, const char* fname);
 // Checks a positional-only arity range: "f expected at most N arguments, got M".
-Status check_arity(CallArgs args, const char* fname, size_t min, size_t max);
+Status check_arity_slow(CallArgs args, const char* fname, size_t min, size_t max);
+// Inline so that the common, valid call costs two compares.
+inline Status check_arity(CallArgs args, const char* fname, size_t min, size_t max)
+{
+    if (!args.kwnames && args.nargs >= min && args.nargs <= max) [[likely]]
+        return ok();
+    return check_arity_slow(args, fname, min, max);
+}
 
 } // namespace adder

@@ -40,6 +40,7 @@ enum class Layout : uint8_t {
 
 class Object : public gc::Cell {
 public:
+    using GcTriviallySweepable = Object; // owns no memory: the sweep skips ~Object
     explicit Object(Type* type) : m_type(type) {}
     Type* type() const { return m_type; }
     void set_type(Type* type) { m_type = type; }

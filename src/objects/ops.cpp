@@ -8,6 +8,7 @@
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/float.h"
+#include "objects/format.h"
 #include "objects/function.h"
 #include "objects/int.h"
 #include "objects/str.h"
@@ -608,8 +609,13 @@ Result<Value> format(Value v, Value spec)
     if (!spec || (is_str(spec) && as_str(spec)->length() == 0)) {
         if (is_str(v) && v.type() == g_str_type)
             return v;
-        if ((v.is_small_int() || v.type() == g_int_type) && true)
+        if (v.is_small_int() || v.type() == g_int_type || v.type() == g_float_type)
             return to_str(v);
+    } else if (is_str(spec)) {
+        // Built-in types whose __format__ is format_builtin: skip the method lookup and call.
+        Type* t = v.type();
+        if (v.is_small_int() || t == g_int_type || t == g_float_type || t == g_str_type)
+            return format_builtin(v, as_str(spec));
     }
     Value s = spec ? spec : Value(Str::empty());
     Value r = TRY(call_method(v, "__format__", { s }));

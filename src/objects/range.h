@@ -7,6 +7,7 @@ namespace adder {
 
 class Slice : public Object {
 public:
+    using GcTriviallySweepable = Slice; // owns no memory: the sweep skips ~Slice
     Slice(Type* type, Value start, Value stop, Value step) : Object(type), m_start(start), m_stop(stop), m_step(step) {}
     void visit_edges(gc::Visitor& v) override;
     Value m_start, m_stop, m_step;
@@ -14,6 +15,7 @@ public:
 
 class Range : public Object {
 public:
+    using GcTriviallySweepable = Range; // owns no memory: the sweep skips ~Range
     Range(Type* type, Value start, Value stop, Value step, Value length)
         : Object(type), m_start(start), m_stop(stop), m_step(step), m_length(length) {}
     void visit_edges(gc::Visitor& v) override;
@@ -26,6 +28,7 @@ enum class IterKind : uint8_t { List, Tuple, Str, Bytes, ByteArray, Range, Seque
 // An iterator that walks a container by index (or calls a callable until a sentinel).
 class IndexIterator : public Object {
 public:
+    using GcTriviallySweepable = IndexIterator; // owns no memory: the sweep skips ~IndexIterator
     IndexIterator(Type* type, IterKind kind, Value seq) : Object(type), m_kind(kind), m_seq(seq) {}
     void visit_edges(gc::Visitor& v) override;
     IterKind m_kind;

@@ -4,6 +4,7 @@
 // and containment. The method set (split, strip, ...) is str_methods.cpp.
 #include "objects/str.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <random>
@@ -23,9 +24,21 @@ namespace adder {
 
 size_t utf8_length(std::string_view s, bool& ascii)
 {
-    size_t n = 0;
+    // ASCII runs are skipped eight bytes at a time; the rest counts
+    // non-continuation bytes.
+    const char* p = s.data();
+    const char* end = p + s.size();
+    while (end - p >= 8) {
+        uint64_t w;
+        std::memcpy(&w, p, 8);
+        if (w & 0x8080808080808080ULL)
+            break;
+        p += 8;
+    }
+    size_t n = size_t(p - s.data());
     ascii = true;
-    for (unsigned char c : s) {
+    for (; p < end; ++p) {
+        auto c = static_cast<unsigned char>(*p);
         if ((c & 0xC0) != 0x80)
             ++n;
         if (c >= 0x80)
@@ -104,11 +117,18 @@ InternTable& interns()
 }
 } // namespace
 
-static Str* new_str(std::string data)
+static Str* new_str(std::string&& data)
 {
     bool ascii;
     size_t len = utf8_length(data, ascii);
     return make<Str>(g_str_type, std::move(data), len, ascii);
+}
+
+static Str* new_str(std::string_view data)
+{
+    bool ascii;
+    size_t len = utf8_length(data, ascii);
+    return make<Str>(g_str_type, data, len, ascii);
 }
 
 Str* Str::empty()
@@ -133,7 +153,7 @@ Str* Str::create(std::string_view utf8)
             s = intern(utf8);
         return s;
     }
-    return new_str(std::string(utf8));
+    return new_str(utf8);
 }
 
 Str* Str::create(std::string&& utf8)
@@ -143,11 +163,41 @@ Str* Str::create(std::string&& utf8)
     return new_str(std::move(utf8));
 }
 
-Str* Str::create_with_length(std::string utf8, size_t length)
+Str* Str::create_with_length(std::string&& utf8, size_t length)
 {
     if (utf8.size() <= 1)
         return create(std::string_view(utf8));
-    return make<Str>(g_str_type, std::move(utf8), length, length == utf8.size());
+    bool ascii = length == utf8.size();
+    return make<Str>(g_str_type, std::move(utf8), length, ascii);
+}
+
+Str* Str::create_with_length(std::string_view utf8, size_t length)
+{
+    if (utf8.size() <= 1)
+        return create(utf8);
+    return make<Str>(g_str_type, utf8, length, length == utf8.size());
+}
+
+Str* Str::concat(const Value* parts, size_t n)
+{
+    size_t bytes = 0;
+    size_t length = 0;
+    for (size_t i = 0; i < n; ++i) {
+        bytes += as_str(parts[i])->byte_size();
+        length += as_str(parts[i])->length();
+    }
+    std::string out;
+    out.reserve(bytes);
+    for (size_t i = 0; i < n; ++i)
+        out += as_str(parts[i])->view();
+    return create_with_length(std::move(out), length);
+}
+
+Str* Str::create_part(const Str* whole, std::string_view part)
+{
+    if (whole->is_ascii())
+        return create_with_length(part, part.size());
+    return create(part);
 }
 
 Str* Str::intern(std::string_view utf8)
@@ -156,7 +206,7 @@ Str* Str::intern(std::string_view utf8)
     auto it = t.map.find(utf8);
     if (it != t.map.end())
         return it->second;
-    Str* s = utf8.empty() ? empty() : new_str(std::string(utf8));
+    Str* s = utf8.empty() ? empty() : new_str(utf8);
     s->m_is_interned = true;
     t.map.emplace(s->view(), s);
     return s;
@@ -189,9 +239,28 @@ size_t Str::byte_offset(size_t i) const
 {
     if (m_is_ascii)
         return i;
-    // FIXME: O(n); add an index cache for long non-ASCII strings.
+    if (i >= m_length)
+        return m_data.size();
     size_t n = 0;
-    for (size_t b = 0; b < m_data.size(); ++b) {
+    size_t b = 0;
+    if (m_length > checkpoint_stride) {
+        if (!m_checkpoints) {
+            // One pass over the text records every stride-th code point's offset.
+            auto* table = new size_t[m_length / checkpoint_stride + 1];
+            size_t k = 0;
+            for (size_t at = 0; at < m_data.size(); ++at) {
+                if ((static_cast<unsigned char>(m_data[at]) & 0xC0) != 0x80) {
+                    if (k % checkpoint_stride == 0)
+                        table[k / checkpoint_stride] = at;
+                    ++k;
+                }
+            }
+            m_checkpoints = table;
+        }
+        n = i - i % checkpoint_stride;
+        b = m_checkpoints[i / checkpoint_stride];
+    }
+    for (; b < m_data.size(); ++b) {
         if ((static_cast<unsigned char>(m_data[b]) & 0xC0) != 0x80) {
             if (n == i)
                 return b;
@@ -493,10 +562,10 @@ Value str_substring(Str* s, size_t start, size_t end)
     if (start == 0 && end == s->length() && s->type() == g_str_type)
         return Value(s);
     if (s->is_ascii())
-        return Value(Str::create_with_length(std::string(s->view().substr(start, end - start)), end - start));
+        return Value(Str::create_with_length(s->view().substr(start, end - start), end - start));
     size_t b0 = s->byte_offset(start);
     size_t b1 = s->byte_offset(end);
-    return Value(Str::create_with_length(std::string(s->view().substr(b0, b1 - b0)), end - start));
+    return Value(Str::create_with_length(s->view().substr(b0, b1 - b0), end - start));
 }
 
 static Result<Value> str_getitem(Value self, Value key)
@@ -512,8 +581,13 @@ static Result<Value> str_getitem(Value self, Value key)
             return str_substring(s, size_t(start), size_t(stop));
         std::string out;
         if (s->is_ascii()) {
-            for (int64_t i = 0, j = start; i < n; ++i, j += step)
-                out += s->view()[size_t(j)];
+            out.resize(size_t(n));
+            const char* src = s->c_str();
+            if (step == -1)
+                std::reverse_copy(src + start - n + 1, src + start + 1, out.data());
+            else
+                for (int64_t i = 0, j = start; i < n; ++i, j += step)
+                    out[size_t(i)] = src[j];
             return Value(Str::create_with_length(std::move(out), size_t(n)));
         }
         std::vector<uint32_t> cps;
@@ -567,7 +641,7 @@ static Result<Value> str_new(Type* type, CallArgs args)
     if (type == g_str_type)
         return result;
     Str* s = as_str(result);
-    return Value(make<Str>(type, s->data(), s->length(), s->is_ascii()));
+    return Value(make<Str>(type, s->view(), s->length(), s->is_ascii()));
 }
 
 Result<Value> format_builtin(Value v, Str* spec);

@@ -15,8 +15,15 @@ namespace adder {
 
 class Str : public Object {
 public:
-    Str(Type* type, std::string data, size_t length, bool ascii)
+    // Two constructors so that the text is moved or copied exactly once
+    // (each extra std::string move is a memcpy call for short strings).
+    Str(Type* type, std::string&& data, size_t length, bool ascii)
         : Object(type), m_data(std::move(data)), m_length(length), m_is_ascii(ascii) {}
+    Str(Type* type, std::string_view data, size_t length, bool ascii)
+        : Object(type), m_data(data), m_length(length), m_is_ascii(ascii) {}
+    ~Str() override { delete[] m_checkpoints; }
+    Str(const Str&) = delete;
+    Str& operator=(const Str&) = delete;
 
     // A new str from valid UTF-8 (WTF-8) `utf8`. Empty and 1-char ASCII strings are shared.
     static Str* create(std::string_view utf8);
@@ -25,11 +32,18 @@ public:
     static Str* create(char* utf8) { return create(std::string_view(utf8)); }
     static Str* create(const std::string& utf8) { return create(std::string_view(utf8)); }
     // A str from UTF-8 whose code-point count is already known.
-    static Str* create_with_length(std::string utf8, size_t length);
+    static Str* create_with_length(std::string&& utf8, size_t length);
+    static Str* create_with_length(std::string_view utf8, size_t length);
+    // A str for `part`, a piece of `whole`'s text (a substring of an ASCII
+    // str is ASCII: no length scan).
+    static Str* create_part(const Str* whole, std::string_view part);
     // The interned str for `utf8` (created on first use, never collected).
     static Str* intern(std::string_view utf8);
     // Interns `s` in place if possible (returns the canonical object).
     static Str* intern(Str* s);
+    // The concatenation of the `n` strs in `parts` (BUILD_STRING, join):
+    // one pre-sized buffer, lengths summed instead of rescanned.
+    static Str* concat(const Value* parts, size_t n);
     // The empty string.
     static Str* empty();
 
@@ -52,9 +66,16 @@ public:
     bool m_is_interned = false;
 
 private:
+    // Every checkpoint_stride code points, one byte offset.
+    static constexpr size_t checkpoint_stride = 64;
+
     std::string m_data;
     size_t m_length;
     int64_t m_hash = -1;
+    // Long non-ASCII strings only, built on the first indexing: the byte
+    // offset of code point k * checkpoint_stride, so indexing is O(stride)
+    // instead of O(n). Immutable text: never invalidated.
+    mutable size_t* m_checkpoints = nullptr;
     bool m_is_ascii;
 };
 

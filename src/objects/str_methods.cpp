@@ -64,12 +64,13 @@ Status require_str(Value v, const char* message_prefix = "must be str")
     return ok();
 }
 
-Result<Value> list_of(const std::vector<std::string_view>& parts)
+// A list of the strs for `parts`, pieces of `whole`'s text.
+Result<Value> list_of(const Str* whole, const std::vector<std::string_view>& parts)
 {
     List* list = List::create();
     list->items().reserve(parts.size());
     for (auto p : parts)
-        list->append(new_str(p));
+        list->append(Value(Str::create_part(whole, p)));
     return Value(list);
 }
 
@@ -170,15 +171,16 @@ Result<Value> split_impl(Value self, CallArgs args, bool right)
     Value sep, maxsplit_v;
     TRY(parse_args(args, name, { "sep", "maxsplit" }, 0, { &sep, &maxsplit_v }));
     int64_t maxsplit = TRY(int_arg(maxsplit_v, -1));
-    std::string_view s = as_str(self)->view();
+    Str* whole = as_str(self);
+    std::string_view s = whole->view();
     if (!sep || is_none(sep))
-        return list_of(right ? text::str_rsplit_whitespace(s, maxsplit) : text::str_split_whitespace(s, maxsplit));
+        return list_of(whole, right ? text::str_rsplit_whitespace(s, maxsplit) : text::str_split_whitespace(s, maxsplit));
     if (!is_str(sep))
         return throw_error(g_TypeError, "must be str or None, not %s", sep.type()->m_name.c_str());
     if (as_str(sep)->byte_size() == 0)
         return throw_error(g_ValueError, "empty separator");
     std::string_view sv = as_str(sep)->view();
-    return list_of(right ? text::str_rsplit(s, sv, maxsplit) : text::str_split(s, sv, maxsplit));
+    return list_of(whole, right ? text::str_rsplit(s, sv, maxsplit) : text::str_split(s, sv, maxsplit));
 }
 
 Result<Value> str_split(Value self, CallArgs args) { return split_impl(self, args, false); }
@@ -189,7 +191,7 @@ Result<Value> str_splitlines(Value self, CallArgs args)
     Value keepends;
     TRY(parse_args(args, "splitlines", { "keepends" }, 0, { &keepends }));
     bool keep = keepends ? TRY(truthy(keepends)) : false;
-    return list_of(text::str_splitlines(as_str(self)->view(), keep));
+    return list_of(as_str(self), text::str_splitlines(as_str(self)->view(), keep));
 }
 
 Result<Value> str_join(Value self, CallArgs args)
@@ -233,7 +235,8 @@ Result<Value> partition_impl(Value self, CallArgs args, bool right)
         Value empty = Value(Str::empty());
         return Value(right ? Tuple::create({ empty, empty, whole }) : Tuple::create({ whole, empty, empty }));
     }
-    return Value(Tuple::create({ new_str(p.before), sep, new_str(p.after) }));
+    Str* whole = as_str(self);
+    return Value(Tuple::create({ Value(Str::create_part(whole, p.before)), sep, Value(Str::create_part(whole, p.after)) }));
 }
 
 Result<Value> str_partition(Value self, CallArgs args) { return partition_impl(self, args, false); }
@@ -254,7 +257,7 @@ Result<Value> strip_impl(Value self, CallArgs args, text::StripSide side, const 
     std::string_view r = text::str_strip(s, side, chars);
     if (r.size() == s.size() && self.type() == g_str_type)
         return self;
-    return new_str(r);
+    return Value(Str::create_part(as_str(self), r));
 }
 
 Result<Value> str_strip(Value self, CallArgs args) { return strip_impl(self, args, text::StripSide::Both, "strip"); }
@@ -269,7 +272,12 @@ Result<Value> str_replace(Value self, CallArgs args)
     if (!is_str(args[1]))
         return throw_error(g_TypeError, "replace() argument 2 must be str, not %s", args[1].type()->m_name.c_str());
     int64_t count = TRY(int_arg(args.nargs > 2 ? args[2] : Value(), -1));
-    return new_str(text::str_replace(view_of(self), view_of(args[0]), as_str(args[1])->view(), count));
+    std::string out = text::str_replace(view_of(self), view_of(args[0]), as_str(args[1])->view(), count);
+    if (as_str(self)->is_ascii() && as_str(args[1])->is_ascii()) {
+        size_t n = out.size(); // ASCII in, ASCII out: no length scan
+        return Value(Str::create_with_length(std::move(out), n));
+    }
+    return new_str(std::move(out));
 }
 
 Result<Value> affix_impl(Value self, CallArgs args, bool prefix)

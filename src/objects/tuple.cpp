@@ -29,10 +29,24 @@ static std::unordered_set<Object*> g_repr_active;
 bool repr_enter(Value v) { return !g_repr_active.insert(v.as_object()).second; }
 void repr_leave(Value v) { g_repr_active.erase(v.as_object()); }
 
+Tuple::Tuple(Type* type, std::span<const Value> items)
+    : Object(type)
+    , m_items(items.size() <= inline_capacity ? m_inline : new Value[items.size()])
+    , m_size(items.size())
+{
+    std::copy(items.begin(), items.end(), m_items);
+}
+
+Tuple::~Tuple()
+{
+    if (m_items != m_inline)
+        delete[] m_items;
+}
+
 Tuple* Tuple::empty()
 {
     static Tuple* s_empty = [] {
-        Tuple* t = make<Tuple>(g_tuple_type, std::vector<Value>());
+        Tuple* t = make<Tuple>(g_tuple_type, std::span<const Value>());
         static struct Root : gc::RootSource {
             Tuple* t;
             void visit_roots(gc::Visitor& v) override { v.visit(t); }
@@ -48,7 +62,7 @@ Tuple* Tuple::create(std::span<const Value> items)
 {
     if (items.empty() && g_tuple_type)
         return empty();
-    return make<Tuple>(g_tuple_type, std::vector<Value>(items.begin(), items.end()));
+    return make<Tuple>(g_tuple_type, items);
 }
 
 Tuple* Tuple::create(std::initializer_list<Value> items) { return create(std::span<const Value>(items.begin(), items.size())); }
@@ -57,13 +71,13 @@ Tuple* Tuple::create(std::vector<Value>&& items)
 {
     if (items.empty())
         return empty();
-    return make<Tuple>(g_tuple_type, std::move(items));
+    return make<Tuple>(g_tuple_type, std::span<const Value>(items));
 }
 
 void Tuple::visit_edges(gc::Visitor& v)
 {
     Object::visit_edges(v);
-    for (Value x : m_items)
+    for (Value x : items())
         v.visit(x);
 }
 
@@ -263,6 +277,8 @@ static Result<Value> tuple_getitem(Value self, Value key)
         TRY(slice_indices(key, len, start, stop, step, n));
         if (step == 1 && n == len && t->type() == g_tuple_type)
             return self;
+        if (step == 1) // contiguous: copied straight into the new tuple
+            return Value(Tuple::create(t->items().subspan(size_t(start), size_t(std::max<int64_t>(n, 0)))));
         std::vector<Value> out;
         for (int64_t i = 0, j = start; i < n; ++i, j += step)
             out.push_back(t->at(size_t(j)));
@@ -326,7 +342,7 @@ static Result<Value> tuple_new(Type* type, CallArgs args)
     }
     if (type == g_tuple_type)
         return Value(t);
-    return Value(make<Tuple>(type, std::vector<Value>(t->items().begin(), t->items().end())));
+    return Value(make<Tuple>(type, t->items()));
 }
 
 static Result<Value> tuple_index(Value self, CallArgs args) { return seq_index(self, args, "tuple"); }
@@ -362,6 +378,11 @@ static Result<Value> list_getitem(Value self, Value key)
         int64_t start, stop, step, n;
         TRY(slice_indices(key, len, start, stop, step, n));
         List* out = List::create();
+        if (step == 1 && n > 0) {
+            auto first = l->items().begin() + start;
+            out->items().assign(first, first + n);
+            return Value(out);
+        }
         out->items().reserve(size_t(std::max<int64_t>(n, 0)));
         for (int64_t i = 0, j = start; i < n; ++i, j += step)
             out->append(l->at(size_t(j)));
@@ -383,6 +404,30 @@ static Status list_setitem(Value self, Value key, Value value)
     if (is_slice(key)) {
         int64_t start, stop, step, n;
         TRY(slice_indices(key, len, start, stop, step, n));
+        if (value && !value.is(self) && (value.type() == g_list_type || value.type() == g_tuple_type)) {
+            // Replacement from another list or tuple: copy straight from its
+            // items (no temporary vector, no Python code can run).
+            std::span<const Value> src = value.type() == g_list_type ? std::span<const Value>(as_list(value)->items())
+                                                                      : as_tuple(value)->items();
+            if (step == 1) {
+                if (stop < start)
+                    stop = start;
+                size_t old_n = size_t(stop - start);
+                if (src.size() == old_n) {
+                    std::copy(src.begin(), src.end(), items.begin() + start);
+                } else {
+                    items.erase(items.begin() + start, items.begin() + stop);
+                    items.insert(items.begin() + start, src.begin(), src.end());
+                }
+                return ok();
+            }
+            if (int64_t(src.size()) != n)
+                return throw_error(g_ValueError, "attempt to assign sequence of size %zu to extended slice of size %ld",
+                                   src.size(), long(n));
+            for (int64_t i = 0, j = start; i < n; ++i, j += step)
+                items[size_t(j)] = src[size_t(i)];
+            return ok();
+        }
         gc::MarkedVector repl;
         if (value)
             TRY(collect_iterable(value, repl));

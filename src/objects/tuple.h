@@ -11,7 +11,11 @@ namespace adder {
 
 class Tuple : public Object {
 public:
-    Tuple(Type* type, std::vector<Value> items) : Object(type), m_items(std::move(items)) {}
+    Tuple(Type* type, std::span<const Value> items);
+    Tuple(Type* type, const std::vector<Value>& items) : Tuple(type, std::span<const Value>(items)) {}
+    ~Tuple() override;
+    Tuple(const Tuple&) = delete;
+    Tuple& operator=(const Tuple&) = delete;
     // A new tuple holding `items` (the empty tuple is shared).
     static Tuple* create(std::span<const Value> items);
     static Tuple* create(std::initializer_list<Value> items);
@@ -19,16 +23,21 @@ public:
     static Tuple* empty();
     void visit_edges(gc::Visitor& v) override;
 
-    size_t size() const { return m_items.size(); }
+    size_t size() const { return m_size; }
     Value at(size_t i) const { return m_items[i]; }
     Value operator[](size_t i) const { return m_items[i]; }
-    const Value* data() const { return m_items.data(); }
-    std::span<const Value> items() const { return m_items; }
+    const Value* data() const { return m_items; }
+    std::span<const Value> items() const { return { m_items, m_size }; }
     // Only for freshly created tuples not yet visible to Python code.
     void set(size_t i, Value v) { m_items[i] = v; }
 
 private:
-    std::vector<Value> m_items;
+    // Small tuples (pairs from dict.items(), enumerate, zip...) keep their
+    // items in the cell itself: no malloc/free per tuple.
+    static constexpr size_t inline_capacity = 3;
+    Value* m_items; // m_inline or a new[]'ed array
+    size_t m_size;
+    Value m_inline[inline_capacity];
 };
 
 class List : public Object {

@@ -1048,8 +1048,14 @@ Expr* Parser::parse_call(Expr* func, bool allow_genexp)
                         || call->keywords.back()->loc.lineno > call->args.back()->loc.lineno);
                 Expr* last = keyword_last ? call->keywords.back()->value : call->args.back();
                 const Token* last_tok = &start;
-                if (keyword_last)
-                    last_tok = &start + (call->keywords.back()->arg ? 2 : 1);
+                if (keyword_last) {
+                    // The token 1 or 2 after `start` (tokens are not contiguous in memory).
+                    const Token* t = m_tokens.after(&start);
+                    if (t && call->keywords.back()->arg)
+                        t = m_tokens.after(t);
+                    if (t)
+                        last_tok = t;
+                }
                 return fail_after_element(*last_tok, last);
             }
             break;
@@ -1072,9 +1078,9 @@ std::nullptr_t Parser::fail_after_element(const Token& a_start, Expr* a)
         return fail_invalid_syntax();
     if (a_start.kind == TokenKind::Name) {
         std::string_view t = a_start.text;
-        const Token* after = &a_start + 1;
+        const Token* after = m_tokens.after(&a_start);
         bool soft_keyword = t == "match" || t == "case" || t == "_";
-        bool name_string = after <= &m_tokens.back() && after->kind == TokenKind::String;
+        bool name_string = after && after->kind == TokenKind::String;
         bool legacy = a->kind == ExprKind::Name && (t == "print" || t == "exec");
         if (soft_keyword || name_string || legacy)
             return fail_invalid_syntax();

@@ -20,11 +20,6 @@ Parser::Parser(std::string_view source, std::string_view filename, ast::Arena& a
     , m_own_lexer(source)
     , m_lexer(&m_own_lexer)
 {
-    // Every token but INDENT/DEDENT consumes at least one byte, an INDENT at
-    // least one byte of indentation, and DEDENTs never outnumber INDENTs; the
-    // few synthetic tokens (final NEWLINE, ENDMARKER, f-string parentheses) fit
-    // in the slack. So this bound is never exceeded and tokens never move.
-    m_tokens.reserve(2 * source.size() + 16);
 }
 
 Parser::Parser(std::string_view source, std::string_view filename, ast::Arena& arena, std::string_view field, int line,
@@ -37,7 +32,6 @@ Parser::Parser(std::string_view source, std::string_view filename, ast::Arena& a
 {
     m_own_lexer.set_fstring_field(open_line, open_col, close_line, close_col);
     m_in_fstring_field = true;
-    m_tokens.reserve(2 * field.size() + 16);
 }
 
 const Token& Parser::peek_slow(size_t i)
@@ -45,12 +39,6 @@ const Token& Parser::peek_slow(size_t i)
     while (i >= m_tokens.size()) {
         if (m_fatal && !m_tokens.empty() && m_tokens.back().kind == TokenKind::ErrorToken)
             return m_tokens.back();
-        if (m_tokens.size() == m_tokens.capacity()) {
-            // Cannot happen by the bound above; stop rather than move the tokens.
-            fail_range(m_tokens.back().lineno, 0, m_tokens.back().lineno, 0, "too many tokens");
-            m_fatal = true;
-            return m_tokens.back();
-        }
         fill();
     }
     return m_tokens[i];

@@ -13,12 +13,52 @@
 #include "lexer/lexer.h"
 #include "parser/parser.h"
 
+#include <memory>
 #include <vector>
 
 namespace adder::parser {
 
 using lexer::Token;
 using lexer::TokenKind;
+
+// The parser's token store: fixed-size chunks, so appending never moves a
+// token and references from peek() stay valid, without reserving for the
+// worst case up front (a reservation of ~80 bytes per source byte, whose fresh
+// pages cost a page fault each on every compile).
+class TokenBuffer {
+public:
+    size_t size() const { return m_size; }
+    bool empty() const { return m_size == 0; }
+    const Token& operator[](size_t i) const { return m_chunks[i >> chunk_bits][i & chunk_mask]; }
+    const Token& back() const { return (*this)[m_size - 1]; }
+    void push_back(const Token& t)
+    {
+        if ((m_size >> chunk_bits) == m_chunks.size())
+            m_chunks.push_back(std::make_unique<Token[]>(chunk_size));
+        m_chunks[m_size >> chunk_bits][m_size & chunk_mask] = t;
+        ++m_size;
+    }
+    // The token stored after `t`, or nullptr when `t` is the last one (or not
+    // stored here). Linear in the number of chunks: for error paths only.
+    const Token* after(const Token* t) const
+    {
+        for (size_t c = 0; c < m_chunks.size(); ++c) {
+            const Token* base = m_chunks[c].get();
+            if (t >= base && t < base + chunk_size) {
+                size_t i = (c << chunk_bits) + static_cast<size_t>(t - base) + 1;
+                return i < m_size ? &(*this)[i] : nullptr;
+            }
+        }
+        return nullptr;
+    }
+
+private:
+    static constexpr size_t chunk_bits = 8;
+    static constexpr size_t chunk_size = size_t(1) << chunk_bits;
+    static constexpr size_t chunk_mask = chunk_size - 1;
+    std::vector<std::unique_ptr<Token[]>> m_chunks;
+    size_t m_size = 0;
+};
 
 // Nesting limit of the recursive descent: deeper sources fail with
 // MemoryError, as CPython 3.11's parser does past its MAXSTACK. Chosen so that
@@ -84,8 +124,8 @@ private:
     friend class StringParser;
 
     // ---- tokens
-    // Tokens live in a vector reserved up front for the worst case (see the
-    // constructor), so references to them stay valid while the parser runs.
+    // Tokens live in a TokenBuffer, so references to them stay valid while
+    // the parser runs.
     // `m_furthest` is the furthest token the parser looked at as its current
     // token: generic "invalid syntax" errors point there. (CPython uses the
     // furthest token fetched, but its lookaheads differ from ours.)
@@ -252,7 +292,7 @@ private:
     ast::Arena& m_arena;
     lexer::Lexer m_own_lexer;
     lexer::Lexer* m_lexer;
-    std::vector<Token> m_tokens;
+    TokenBuffer m_tokens;
     size_t m_pos = 0;
     size_t m_furthest = 0;
     bool m_failed = false;

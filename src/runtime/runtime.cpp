@@ -10,6 +10,7 @@
 #include <fstream>
 #include <pthread.h>
 #include <sstream>
+#include <sys/auxv.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -80,12 +81,36 @@ void on_sigint(int)
     vm::g_interrupt_pending = 1;
 }
 
+// The main thread's stack as [lowest usable address, top), computed without
+// pthread_getattr_np, which opens and parses /proc/self/maps at every start:
+// the kernel puts the executable's file name (AT_EXECFN) just below the top of
+// the stack mapping, and the mapping may grow down to RLIMIT_STACK below its top.
+bool main_stack_from_auxv(void*& addr, size_t& size)
+{
+    auto execfn = reinterpret_cast<const char*>(::getauxval(AT_EXECFN));
+    struct rlimit limit;
+    if (!execfn || ::getrlimit(RLIMIT_STACK, &limit) != 0 || limit.rlim_cur == RLIM_INFINITY)
+        return false;
+    uintptr_t page = uintptr_t(::sysconf(_SC_PAGESIZE));
+    uintptr_t top = (reinterpret_cast<uintptr_t>(execfn) + std::strlen(execfn) + 1 + sizeof(void*) + page - 1) & ~(page - 1);
+    char probe;
+    // Sanity: this frame lies in the stack and the limit leaves room below it.
+    if (reinterpret_cast<uintptr_t>(&probe) >= top || limit.rlim_cur >= top ||
+        top - limit.rlim_cur >= reinterpret_cast<uintptr_t>(&probe))
+        return false;
+    addr = reinterpret_cast<void*>(top - limit.rlim_cur);
+    size = limit.rlim_cur;
+    return true;
+}
+
 void set_stack_bounds()
 {
     pthread_attr_t attr;
     void* addr = nullptr;
     size_t size = 0;
-    if (pthread_getattr_np(pthread_self(), &attr) == 0) {
+    if (main_stack_from_auxv(addr, size)) {
+        // Found without touching /proc.
+    } else if (pthread_getattr_np(pthread_self(), &attr) == 0) {
         pthread_attr_getstack(&attr, &addr, &size);
         pthread_attr_destroy(&attr);
     }

@@ -34,26 +34,9 @@ DataStack::DataStack()
     gc::heap().add_root_source(this);
 }
 
-DataStack& data_stack()
-{
-    static DataStack* s = new DataStack;
-    return *s;
-}
+DataStack* g_data_stack;
 
-Frame* DataStack::push(Code* code)
-{
-    size_t size = (frame_size(code) + 15) & ~size_t(15);
-    if (m_top + size > m_limit)
-        return nullptr;
-    auto* f = reinterpret_cast<Frame*>(m_top);
-    std::memset(static_cast<void*>(f), 0, size);
-    m_top += size;
-    f->code = code;
-    f->total_words = uint32_t(size / 8);
-    return f;
-}
-
-void DataStack::pop(Frame* frame) { m_top = reinterpret_cast<char*>(frame); }
+DataStack* create_data_stack() { return new DataStack; }
 
 void DataStack::visit_roots(gc::Visitor& v)
 {
@@ -277,6 +260,31 @@ Result<Value> call_function(Function* f, CallArgs args)
     Result<Value> r = eval_frame(frame);
     ds.pop(frame);
     return r;
+}
+
+Frame* push_function_frame(Function* f, CallArgs args)
+{
+    Code* co = f->m_code;
+    DataStack& ds = data_stack();
+    Frame* frame = ds.push(co);
+    if (!frame) {
+        throw_error(g_RecursionError, "maximum recursion depth exceeded");
+        return nullptr;
+    }
+    setup_frame(frame, f);
+    // The common case: exactly the positional parameters, nothing else to bind.
+    if (!args.kwnames && args.nargs == size_t(co->m_argcount) && co->m_kwonlyargcount == 0 &&
+        !(co->m_flags & (CO_VARARGS | CO_VARKEYWORDS))) {
+        Value* locals = frame->localsplus();
+        for (size_t i = 0; i < args.nargs; ++i)
+            locals[i] = args.items[i];
+        return frame;
+    }
+    if (bind_arguments(f, frame, args).is_error()) {
+        ds.pop(frame);
+        return nullptr;
+    }
+    return frame;
 }
 
 static Result<Value> function_call_slot(Value callable, CallArgs args)

@@ -52,6 +52,25 @@ static const bytecode::ExceptionEntry* find_handler(const Code* code, uint32_t i
     return nullptr;
 }
 
+} // namespace adder::vm
+
+namespace adder {
+
+Code::GlobalCache* Code::ensure_caches()
+{
+    if (!m_global_cache) {
+        size_t n = m_names.size() ? m_names.size() : 1;
+        m_global_cache = std::make_unique<GlobalCache[]>(n);
+        for (size_t i = 0; i < n; ++i)
+            m_global_cache[i] = { ~0ull, ~0ull, Value() }; // never a dict version
+    }
+    return m_global_cache.get();
+}
+
+} // namespace adder
+
+namespace adder::vm {
+
 Result<Value> eval_frame(Frame* f, bool throwing)
 {
     ThreadState& ts = thread();
@@ -84,9 +103,10 @@ Result<Value> eval_frame(Frame* f, bool throwing)
 #define TOP() (sp[-1])
 #define PEEK(n) (sp[-static_cast<ptrdiff_t>(n)])
 #define SET_TOP(v) (sp[-1] = (v))
+// f->lasti is not stored per instruction: only the error path reads it, and
+// it is derived there from pc (the instruction being executed is pc - 1).
 #define DISPATCH()                              \
     do {                                        \
-        f->lasti = pc;                          \
         word = instrs[pc++];                    \
         oparg = word >> 8;                      \
         goto* labels[word & 0xFF];              \
@@ -100,10 +120,22 @@ Result<Value> eval_frame(Frame* f, bool throwing)
         _r.release_value();                     \
     })
 #define SAVE() (f->pc = pc, f->stack_depth = int32_t(sp - stack_base))
+// Switches the cached frame state to `f` (after an inlined call or return).
+#define LOAD_FRAME()                                \
+    do {                                            \
+        code = f->code;                             \
+        instrs = f->instrs;                         \
+        localsplus = f->localsplus();               \
+        stack_base = f->stack_base();               \
+        sp = stack_base + f->stack_depth;           \
+        pc = f->pc;                                 \
+        consts = code->m_consts.data();             \
+        names = code->m_names.data();               \
+    } while (0)
 
     if (throwing) {
         f->lasti = pc ? pc - 1 : 0;
-        goto error;
+        goto error_lasti_set;
     }
     DISPATCH();
 
@@ -182,7 +214,10 @@ op_DELETE_NAME:
     CHECK(store_name(f, names[oparg], Value()));
     DISPATCH();
 op_LOAD_GLOBAL: {
-    Code::GlobalCache& cache = code->m_global_cache[f->lasti];
+    Code::GlobalCache* caches = code->m_global_cache.get();
+    if (!caches) [[unlikely]]
+        caches = code->ensure_caches();
+    Code::GlobalCache& cache = caches[oparg >> 1];
     Value v;
     if (cache.globals_version == f->globals->version() && cache.builtins_version == f->builtins->version()) [[likely]] {
         v = cache.value;
@@ -257,17 +292,53 @@ op_DELETE_DEREF: {
 
     // --- attributes and subscripts
 op_LOAD_ATTR: {
-    SAVE();
     Value owner = TOP();
+    if (owner.is_object()) {
+        // generic_getattr inlined for the common instance cases (no Python
+        // code can run): an instance-dict hit with no descriptor on the
+        // type, or a plain class attribute. Everything else takes the slow path.
+        Object* o = owner.as_object();
+        Type* tp = o->type();
+        if (tp->getattro == generic_getattr) {
+            Str* name = names[oparg];
+            Value descr = type_lookup(tp, name);
+            if (!descr || !descr.type()->descr_get) {
+                Dict* d = o->dict();
+                Value v = d ? d->get_str(name) : Value();
+                if (!v)
+                    v = descr;
+                if (v) {
+                    SET_TOP(v);
+                    DISPATCH();
+                }
+            }
+        }
+    }
+    SAVE();
     Value v = CHECK(get_attr(owner, names[oparg]));
     SET_TOP(v);
     DISPATCH();
 }
 op_STORE_ATTR: {
-    SAVE();
     Value owner = TOP();
     Value v = PEEK(2);
     sp -= 2;
+    if (owner.is_object()) {
+        // generic_setattr inlined when the instance dict exists and the type
+        // has no data descriptor for the name.
+        Object* o = owner.as_object();
+        Type* tp = o->type();
+        Dict* d = o->dict();
+        if (d && tp->setattro == generic_setattr) {
+            Str* name = names[oparg];
+            Value descr = type_lookup(tp, name);
+            if (!descr || !descr.type()->descr_set) {
+                d->set_str(name, v);
+                DISPATCH();
+            }
+        }
+    }
+    SAVE();
     CHECK(set_attr(owner, names[oparg], v));
     DISPATCH();
 }
@@ -278,8 +349,26 @@ op_DELETE_ATTR: {
     DISPATCH();
 }
 op_LOAD_METHOD: {
-    SAVE();
     Value owner = TOP();
+    if (owner.is_object()) {
+        // get_method inlined for a Python function found on the type and
+        // not shadowed by the instance dict (no Python code can run).
+        Object* o = owner.as_object();
+        Type* tp = o->type();
+        if (tp->getattro == generic_getattr) {
+            Str* name = names[oparg];
+            Value descr = type_lookup(tp, name);
+            if (descr && descr.is_object() && descr.as_object()->type() == g_function_type) {
+                Dict* d = o->dict();
+                if (!d || !d->get_str(name)) {
+                    SET_TOP(descr);
+                    PUSH(owner);
+                    DISPATCH();
+                }
+            }
+        }
+    }
+    SAVE();
     bool is_method;
     Value m = CHECK(get_method(owner, names[oparg], is_method));
     if (is_method) {
@@ -319,6 +408,14 @@ op_BINARY_SUBSCR: {
             }
         }
     }
+    if (container.is_object() && container.type() == g_dict_type && sub.is_object() && sub.type() == g_str_type) {
+        // Exact str key: no Python code runs in the lookup.
+        if (Value hit = as_dict(container)->get_str(as_str(sub))) {
+            --sp;
+            SET_TOP(hit);
+            DISPATCH();
+        }
+    }
     v = CHECK(get_item(container, sub));
     --sp;
     SET_TOP(v);
@@ -339,6 +436,10 @@ op_STORE_SUBSCR: {
             l->items()[size_t(i)] = v;
             DISPATCH();
         }
+    }
+    if (container.is_object() && container.type() == g_dict_type && sub.is_object() && sub.type() == g_str_type) {
+        as_dict(container)->set_str(as_str(sub), v);
+        DISPATCH();
     }
     CHECK(set_item(container, sub, v));
     DISPATCH();
@@ -414,6 +515,53 @@ op_BINARY_OP: {
                 DISPATCH();
             }
             break;
+        case NB_FLOOR_DIVIDE:
+        case NB_FLOOR_DIVIDE + 13:
+            if (b != 0) {
+                // Floor division: C truncates toward zero, Python floors.
+                r = a / b;
+                if ((a % b != 0) && ((a < 0) != (b < 0)))
+                    --r;
+                --sp;
+                SET_TOP(int_from_i64(r));
+                DISPATCH();
+            }
+            break;
+        case NB_REMAINDER:
+        case NB_REMAINDER + 13:
+            if (b != 0) {
+                // The result takes the sign of the divisor.
+                r = a % b;
+                if (r != 0 && ((r < 0) != (b < 0)))
+                    r += b;
+                --sp;
+                SET_TOP(int_from_i64(r));
+                DISPATCH();
+            }
+            break;
+        case NB_AND:
+        case NB_AND + 13:
+            --sp;
+            SET_TOP(Value::small(a & b));
+            DISPATCH();
+        case NB_OR:
+        case NB_OR + 13:
+            --sp;
+            SET_TOP(Value::small(a | b));
+            DISPATCH();
+        case NB_XOR:
+        case NB_XOR + 13:
+            --sp;
+            SET_TOP(Value::small(a ^ b));
+            DISPATCH();
+        case NB_RSHIFT:
+        case NB_RSHIFT + 13:
+            if (b >= 0) {
+                --sp;
+                SET_TOP(Value::small(b >= 63 ? (a < 0 ? -1 : 0) : (a >> b)));
+                DISPATCH();
+            }
+            break;
         default:
             break;
         }
@@ -435,6 +583,46 @@ op_BINARY_OP: {
             --sp;
             SET_TOP(float_value(a * b));
             DISPATCH();
+        case NB_TRUE_DIVIDE:
+        case NB_TRUE_DIVIDE + 13:
+            if (b != 0.0) {
+                --sp;
+                SET_TOP(float_value(a / b));
+                DISPATCH();
+            }
+            break;
+        default:
+            break;
+        }
+    } else if ((lhs.is_small_int() && rhs.is_object() && rhs.type() == g_float_type) ||
+               (rhs.is_small_int() && lhs.is_object() && lhs.type() == g_float_type)) {
+        // Mixed float/small int: the int converts exactly as int.__float__ (round-half-even).
+        double a = lhs.is_small_int() ? double(lhs.small_int()) : float_of(lhs);
+        double b = rhs.is_small_int() ? double(rhs.small_int()) : float_of(rhs);
+        switch (oparg) {
+        case NB_ADD:
+        case NB_INPLACE_ADD:
+            --sp;
+            SET_TOP(float_value(a + b));
+            DISPATCH();
+        case NB_SUBTRACT:
+        case NB_SUBTRACT + 13:
+            --sp;
+            SET_TOP(float_value(a - b));
+            DISPATCH();
+        case NB_MULTIPLY:
+        case NB_MULTIPLY + 13:
+            --sp;
+            SET_TOP(float_value(a * b));
+            DISPATCH();
+        case NB_TRUE_DIVIDE:
+        case NB_TRUE_DIVIDE + 13:
+            if (b != 0.0) {
+                --sp;
+                SET_TOP(float_value(a / b));
+                DISPATCH();
+            }
+            break;
         default:
             break;
         }
@@ -445,9 +633,41 @@ op_BINARY_OP: {
     DISPATCH();
 }
 op_COMPARE_OP: {
-    SAVE();
     Value rhs = TOP();
     Value lhs = PEEK(2);
+    if (lhs.is_small_int() && rhs.is_small_int()) {
+        // Tagged small ints compare like their payloads.
+        int64_t a = lhs.small_int(), b = rhs.small_int();
+        bool r;
+        switch (oparg) {
+        case 0: r = a < b; break;
+        case 1: r = a <= b; break;
+        case 2: r = a == b; break;
+        case 3: r = a != b; break;
+        case 4: r = a > b; break;
+        default: r = a >= b; break;
+        }
+        --sp;
+        SET_TOP(py_bool(r));
+        DISPATCH();
+    }
+    if (lhs.is_object() && rhs.is_object() && lhs.type() == g_float_type && rhs.type() == g_float_type) {
+        // IEEE comparisons give Python's NaN semantics (only != is true).
+        double a = float_of(lhs), b = float_of(rhs);
+        bool r;
+        switch (oparg) {
+        case 0: r = a < b; break;
+        case 1: r = a <= b; break;
+        case 2: r = a == b; break;
+        case 3: r = a != b; break;
+        case 4: r = a > b; break;
+        default: r = a >= b; break;
+        }
+        --sp;
+        SET_TOP(py_bool(r));
+        DISPATCH();
+    }
+    SAVE();
     Value v = CHECK(rich_compare(lhs, rhs, CompareOp(oparg)));
     --sp;
     SET_TOP(v);
@@ -613,9 +833,9 @@ op_JUMP:
     DISPATCH();
 op_POP_JUMP_IF_FALSE: {
     Value v = POP();
-    if (v.is(g_false))
+    if (v.is(g_false) || v.bits() == Value::small(0).bits() || is_none(v))
         JUMP_TO(oparg);
-    else if (!v.is(g_true)) {
+    else if (!v.is(g_true) && !v.is_small_int()) {
         SAVE();
         bool b = CHECK(truthy(v));
         if (!b)
@@ -625,9 +845,9 @@ op_POP_JUMP_IF_FALSE: {
 }
 op_POP_JUMP_IF_TRUE: {
     Value v = POP();
-    if (v.is(g_true))
+    if (v.is(g_true) || (v.is_small_int() && v.small_int() != 0))
         JUMP_TO(oparg);
-    else if (!v.is(g_false)) {
+    else if (!v.is(g_false) && !v.is_small_int() && !is_none(v)) {
         SAVE();
         bool b = CHECK(truthy(v));
         if (b)
@@ -706,16 +926,30 @@ op_RETURN_VALUE:
     retval = POP();
     f->yielded = false;
     f->stack_depth = int32_t(sp - stack_base);
+    if (f->inlined) {
+        // Back to the caller's CALL, in this loop.
+        Frame* caller = f->previous;
+        ts.frame = caller;
+        --ts.depth;
+        data_stack().pop(f);
+        f = caller;
+        LOAD_FRAME();
+        PUSH(retval);
+        DISPATCH();
+    }
     goto exit_frame;
 op_RAISE_VARARGS: {
     SAVE();
     Value cause = oparg == 2 ? POP() : Value();
     Value exc = oparg >= 1 ? POP() : Value();
-    if (do_raise(exc, cause, oparg == 2))
+    if (do_raise(exc, cause, oparg == 2)) {
+        f->lasti = pc - 1;
         goto exception_unwind;
+    }
     goto error;
 }
 op_RERAISE: {
+    f->lasti = pc - 1;
     if (oparg) {
         Value lasti = PEEK(oparg + 1);
         if (lasti.is_small_int())
@@ -758,14 +992,70 @@ op_CALL: {
     } else {
         callable = PEEK(oparg + 1);
         args = sp - oparg;
+        if (callable.is_object() && callable.type() == g_method_type) {
+            // A bound method of a Python function: call the function with
+            // self in the NULL slot's place (no argument copying).
+            auto* m = static_cast<Method*>(callable.as_object());
+            if (m->m_func.is_object() && m->m_func.type() == g_function_type) {
+                PEEK(oparg + 2) = m->m_func;
+                PEEK(oparg + 1) = m->m_self;
+                callable = m->m_func;
+                args = sp - oparg - 1;
+                total = oparg + 1;
+            }
+        }
     }
     Tuple* kw = kwnames;
     kwnames = nullptr;
     size_t nkw = kw ? kw->size() : 0;
     CallArgs ca { args, total - nkw, kw };
-    Result<Value> r = callable.is_object() && callable.type() == g_function_type
-                          ? call_function(static_cast<Function*>(callable.as_object()), ca)
-                          : call(callable, ca);
+    Result<Value> r = Value();
+    if (callable.is_object() && callable.type() == g_function_type) {
+        auto* fn = static_cast<Function*>(callable.as_object());
+        if (!(fn->m_code->m_flags & (bytecode::CO_GENERATOR | bytecode::CO_COROUTINE | bytecode::CO_ASYNC_GENERATOR))) {
+            // Inlined call: run the callee in this loop (CPython 3.11's
+            // start_frame) instead of recursing in C++.
+            Code* fco = fn->m_code;
+            Frame* callee;
+            if (!kw && ca.nargs == size_t(fco->m_argcount) && fco->m_kwonlyargcount == 0 &&
+                !(fco->m_flags & (bytecode::CO_VARARGS | bytecode::CO_VARKEYWORDS)) &&
+                (callee = data_stack().push_for_call(fco))) [[likely]] {
+                // Exactly the positional parameters: no binding logic needed.
+                callee->func = fn;
+                callee->globals = fn->m_globals;
+                callee->builtins = fn->m_builtins;
+                callee->instrs = fco->m_unit->code.data();
+                Value* locals = callee->localsplus();
+                for (size_t i = 0; i < ca.nargs; ++i)
+                    locals[i] = args[i];
+            } else {
+                callee = push_function_frame(fn, ca);
+            }
+            sp -= oparg + 2;
+            if (!callee)
+                goto error;
+            // Only the depth limit applies: an inlined call uses no native stack.
+            // enter_call() raises the RecursionError (message and headroom as elsewhere).
+            if (ts.depth >= ts.recursion_limit) [[unlikely]] {
+                if (enter_call().is_error()) {
+                    data_stack().pop(callee);
+                    goto error;
+                }
+            } else {
+                ++ts.depth;
+            }
+            SAVE();
+            callee->previous = f;
+            callee->inlined = true;
+            ts.frame = callee;
+            f = callee;
+            LOAD_FRAME();
+            DISPATCH();
+        }
+        r = call_function(fn, ca);
+    } else {
+        r = call(callable, ca);
+    }
     sp -= oparg + 2;
     if (r.is_error())
         goto error;
@@ -950,6 +1240,7 @@ op_END_ASYNC_FOR: {
         DISPATCH();
     }
     restore_pending(exc);
+    f->lasti = pc - 1;
     goto exception_unwind;
 }
 op_BEFORE_ASYNC_WITH: {
@@ -994,6 +1285,8 @@ op_MATCH_CLASS: {
 }
 
 error:
+    f->lasti = pc - 1;
+error_lasti_set:
     {
         Value exc = pending_exception();
         if (exc && is_exception(exc))
@@ -1009,6 +1302,15 @@ exception_unwind: {
         f->yielded = false;
         ts.frame = f->previous;
         leave_call();
+        if (f->inlined) {
+            // Propagate into the inlining caller, which records its own
+            // traceback entry at its CALL.
+            Frame* caller = f->previous;
+            data_stack().pop(f);
+            f = caller;
+            LOAD_FRAME();
+            goto error;
+        }
         return pending;
     }
     sp = stack_base + h->depth;

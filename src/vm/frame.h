@@ -7,11 +7,13 @@
 // GC: the data stack and every generator frame are scanned CONSERVATIVELY
 // word by word (header included), so the eval loop never has to publish its
 // stack pointer before an allocation; stale slots only retain garbage a
-// little longer. Frames are zero-filled when pushed.
+// little longer. Frames are zero-filled when pushed (the eval loop's
+// inlined calls zero only the header and fast locals).
 #pragma once
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 
 #include "bytecode/code.h"
 #include "objects/function.h"
@@ -33,6 +35,7 @@ struct Frame {
     int32_t stack_depth = 0;      // saved stack depth while suspended
     bool yielded = false;         // set by YIELD_VALUE when eval returns
     bool owns_memory = false;
+    bool inlined = false;         // pushed by the eval loop's CALL: RETURN_VALUE resumes `previous` in the same loop
     uint32_t total_words = 0;     // header + slots, in 8-byte words
     Value slots[];                // localsplus, then the value stack
 
@@ -53,8 +56,38 @@ class DataStack : public gc::RootSource {
 public:
     DataStack();
     // Pushes a zeroed frame for `code`; null when the stack is exhausted.
-    Frame* push(Code* code);
-    void pop(Frame* frame);
+    // Inline: it is on the path of every Python-to-Python call.
+    Frame* push(Code* code)
+    {
+        size_t size = (frame_size(code) + 15) & ~size_t(15);
+        if (size_t(m_limit - m_top) < size) [[unlikely]]
+            return nullptr;
+        auto* f = reinterpret_cast<Frame*>(m_top);
+        std::memset(static_cast<void*>(f), 0, size);
+        m_top += size;
+        f->code = code;
+        f->total_words = uint32_t(size / 8);
+        return f;
+    }
+    // As push(), but only the header and the fast locals are zeroed: the
+    // value stack is never read above its top, and the conservative scan
+    // tolerates stale words there (they only retain garbage a little longer).
+    Frame* push_for_call(Code* code)
+    {
+        size_t size = (frame_size(code) + 15) & ~size_t(15);
+        if (size_t(m_limit - m_top) < size) [[unlikely]]
+            return nullptr;
+        auto* f = reinterpret_cast<Frame*>(m_top);
+        std::memset(static_cast<void*>(f), 0, sizeof(Frame));
+        Value* slots = f->slots;
+        for (int i = 0, n = code->m_nlocalsplus; i < n; ++i)
+            slots[i] = Value();
+        m_top += size;
+        f->code = code;
+        f->total_words = uint32_t(size / 8);
+        return f;
+    }
+    void pop(Frame* frame) { m_top = reinterpret_cast<char*>(frame); }
     void visit_roots(gc::Visitor& v) override;
 
 private:
@@ -63,6 +96,14 @@ private:
     char* m_limit;
 };
 
-DataStack& data_stack();
+extern DataStack* g_data_stack;
+DataStack* create_data_stack();
+// A plain load after the first call (no function-local static guard).
+inline DataStack& data_stack()
+{
+    if (!g_data_stack) [[unlikely]]
+        g_data_stack = create_data_stack();
+    return *g_data_stack;
+}
 
 } // namespace adder::vm

@@ -14,6 +14,10 @@ namespace adder::vm {
 Result<Value> run_code(Code* code, Dict* globals, Value locals);
 // Calls Python function `f` (the function type's call slot).
 Result<Value> call_function(Function* f, CallArgs args);
+// For the eval loop's inlined calls: pushes a data-stack frame for plain
+// (non-generator) function `f` and binds `args`; null with an exception
+// pending on failure. The caller links, runs and pops it.
+Frame* push_function_frame(Function* f, CallArgs args);
 // Runs class body `f` with namespace `ns` (for __build_class__); returns the __classcell__ value or None.
 Result<Value> run_class_body(Function* f, Value ns);
 // Executes `frame` until it returns, yields (frame->yielded) or raises.

@@ -239,3 +239,39 @@ TEST(Deserialize, RejectsUnknownConstantKind)
     EXPECT_FALSE(deserialize(bytes_of(bytes), &error).has_value());
     EXPECT_EQ(error, "unknown constant kind");
 }
+
+// Loaded positions stay packed until read (PositionTable): the size is known
+// without decoding, the decoded values match, and re-serializing a still
+// packed unit gives the same bytes.
+TEST(Serialize, LoadedPositionsDecodeLazilyAndReserializeIdentically)
+{
+    CodeUnit u = make_rich_unit();
+    std::string bytes = serialize(u);
+    auto back = deserialize(bytes_of(bytes), nullptr);
+    ASSERT_TRUE(back);
+    const PositionTable& pos = (*back)->positions;
+    EXPECT_FALSE(pos.packed().empty());
+    EXPECT_EQ(pos.size(), u.positions.size());
+    EXPECT_EQ(serialize(**back), bytes);
+    EXPECT_TRUE(same_unit(u, **back)); // decodes
+    EXPECT_TRUE(pos.packed().empty());
+    EXPECT_EQ(serialize(**back), bytes);
+}
+
+// A crafted position section (in range for the reader, not for int32) decodes
+// to -1 entries rather than failing or overflowing.
+TEST(Serialize, PackedPositionsOutOfRangeBecomeUnknown)
+{
+    PositionTable t;
+    // Line delta +2^40 (zigzag: 2^41), then three zero varints.
+    std::string packed = { char(0x80), char(0x80), char(0x80), char(0x80), char(0x80), char(0x40), 0, 0, 0 };
+    t.set_packed(packed, 1, 5);
+    ASSERT_EQ(t.size(), 1u);
+    EXPECT_EQ(t[0].lineno, -1);
+    EXPECT_EQ(t[0].col, 0);
+    // Truncated bytes: every entry still exists.
+    PositionTable short_table;
+    short_table.set_packed(std::string(1, char(0x02)), 3, 1);
+    ASSERT_EQ(short_table.size(), 3u);
+    EXPECT_EQ(short_table[0].lineno, 2);
+}
