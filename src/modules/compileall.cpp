@@ -16,10 +16,10 @@
 #include <condition_variable>
 #include <cstdio>
 #include <fstream>
-#include <iostream>
 #include <mutex>
 #include <regex>
 #include <set>
+#include <sstream>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -654,9 +654,19 @@ Result<Value> compileall_main(Value, CallArgs args)
     if (o.hardlink_dupes && std::set<int>(o.levels.begin(), o.levels.end()).size() < 2)
         return throw_error(g_ValueError, "Hardlinking of duplicated bytecode makes sense only for more than one optimization level");
     if (flist) {
-        std::istream* in = &std::cin;
+        // "-" reads stdin straight from fd 0 (no <iostream>: its static
+        // initialisers cost every adder start).
+        std::istringstream piped;
+        std::istream* in = &piped;
         std::ifstream file;
-        if (*flist != "-") {
+        if (*flist == "-") {
+            std::string text;
+            char buf[65536];
+            ssize_t n;
+            while ((n = ::read(0, buf, sizeof buf)) > 0)
+                text.append(buf, size_t(n));
+            piped.str(std::move(text));
+        } else {
             file.open(*flist);
             in = &file;
         }

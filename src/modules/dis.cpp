@@ -10,9 +10,9 @@
 
 #include <cstdio>
 #include <cstring>
-#include <iostream>
 #include <iterator>
 #include <sstream>
+#include <unistd.h>
 
 #include "bytecode/disassemble.h"
 #include "cache/file_system.h"
@@ -127,7 +127,10 @@ Result<Value> dis_main(Value, CallArgs args)
     std::string data;
     std::string name = path == "-" ? "<stdin>" : path;
     if (path == "-") {
-        data.assign(std::istreambuf_iterator<char>(std::cin), std::istreambuf_iterator<char>());
+        char buf[65536];
+        ssize_t n;
+        while ((n = ::read(0, buf, sizeof buf)) > 0)
+            data.append(buf, size_t(n));
     } else if (int err = cache::default_file_system().read_file(path, &data)) {
         TRY(write_stderr(usage + "dis.py: error: argument infile: can't open '" + path + "': [Errno " +
             std::to_string(err) + "] " + std::strerror(err) + "\n"));

@@ -192,6 +192,14 @@ void Code::visit_edges(gc::Visitor& v)
     if (m_global_cache)
         for (size_t i = 0; i < m_names.size(); ++i)
             v.visit(m_global_cache[i].value);
+    // Only entries of the current epoch can be read again (belt and braces:
+    // their descriptors are normally also held by the type's dict).
+    if (m_attr_cache) {
+        uint64_t epoch = type_cache_epoch();
+        for (size_t i = 0, n = m_unit->code.size(); i < n; ++i)
+            if (m_attr_cache[i].epoch == epoch)
+                v.visit(m_attr_cache[i].descr);
+    }
 }
 
 static Code* as_code(Value v) { return static_cast<Code*>(v.as_object()); }

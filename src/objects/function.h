@@ -52,6 +52,20 @@ public:
     };
     std::unique_ptr<GlobalCache[]> m_global_cache;
     GlobalCache* ensure_caches(); // defined in vm/eval.cpp
+    // LOAD_ATTR / STORE_ATTR / LOAD_METHOD inline cache, one entry per
+    // instruction word: type_lookup(type, name) for the last receiver type,
+    // valid while type_cache_epoch() == epoch (any change to a type, or a
+    // new type at a reused address, bumps the epoch). visit_edges marks the
+    // descriptors of current-epoch entries. `hint` is where LOAD_ATTR last
+    // found the name in an instance dict (checked by key identity).
+    struct AttrCache {
+        const Type* type;
+        uint64_t epoch;
+        Value descr;
+        uint32_t hint;
+    };
+    std::unique_ptr<AttrCache[]> m_attr_cache;
+    AttrCache* ensure_attr_caches(); // defined in vm/eval.cpp
 };
 
 class CellObject : public Object {

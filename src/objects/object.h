@@ -259,6 +259,13 @@ Type* new_builtin_type(const char* name, Type* base, Layout layout, uint32_t fla
 // Finishes a type: computes the MRO, inherits null slots from the base, adds
 // slot wrappers for dunders to the dict. Call after filling in slots/methods.
 void type_ready(Type* type);
+// Epoch of the type attribute cache: changes whenever any type's dict, MRO or
+// slots change (and when a type is readied/created), so a cached lookup result
+// tagged with the epoch is valid while the epoch is unchanged. Never 0.
+extern uint64_t g_type_cache_epoch;
+inline uint64_t type_cache_epoch() { return g_type_cache_epoch; }
+// Bumps the epoch; call after mutating any type's dict or MRO.
+void invalidate_type_caches();
 // Looks `name` up along type(v)'s MRO (no descriptors applied). Returns null if absent.
 Value type_lookup(Type* type, Str* name);
 Value type_lookup(Type* type, std::string_view name);

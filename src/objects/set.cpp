@@ -29,9 +29,11 @@ constexpr size_t min_size = 8;
 class SetObject : public Object {
 public:
     struct Entry {
-        Value key;       // null = unused; `dummy` flag marks deleted
+        // Live: key set. Deleted ("dummy"): null key, hash -1. Unused: null
+        // key, hash 0. No separate flag keeps entries 16 bytes, as in CPython.
+        Value key;
         int64_t hash = 0;
-        bool dummy = false;
+        bool dummy() const { return !key && hash == -1; }
     };
     explicit SetObject(Type* t) : Object(t), m_table(min_size) {}
     void visit_edges(gc::Visitor& v) override
@@ -50,7 +52,7 @@ public:
 
 static SetObject* as_set(Value v) { return static_cast<SetObject*>(v.as_object()); }
 
-static bool entry_unused(const SetObject::Entry& e) { return !e.key && !e.dummy; }
+static bool entry_unused(const SetObject::Entry& e) { return !e.key && e.hash != -1; }
 
 static void insert_clean(std::vector<SetObject::Entry>& table, Value key, int64_t hash)
 {
@@ -59,13 +61,13 @@ static void insert_clean(std::vector<SetObject::Entry>& table, Value key, int64_
     size_t i = size_t(hash) & mask;
     for (;;) {
         if (!table[i].key) {
-            table[i] = { key, hash, false };
+            table[i] = { key, hash };
             return;
         }
         if (i + linear_probes <= mask) {
             for (size_t j = 1; j <= linear_probes; ++j)
                 if (!table[i + j].key) {
-                    table[i + j] = { key, hash, false };
+                    table[i + j] = { key, hash };
                     return;
                 }
         }
@@ -83,7 +85,7 @@ static void table_resize(SetObject* so, size_t minused)
     so->m_table.assign(newsize, {});
     so->m_fill = so->m_used;
     for (auto& e : old)
-        if (e.key && !e.dummy)
+        if (e.key)
             insert_clean(so->m_table, e.key, e.hash);
 }
 
@@ -108,7 +110,7 @@ restart:
             auto& e = so->m_table[j];
             if (entry_unused(e))
                 return int64_t(-1);
-            if (e.key && !e.dummy && e.hash == hash) {
+            if (e.key && e.hash == hash) {
                 if (e.key.is(key))
                     return int64_t(j);
                 Value startkey = e.key;
@@ -144,17 +146,17 @@ restart:
                 if (freeslot < 0) {
                     so->m_fill++;
                     so->m_used++;
-                    e = { key, hash, false };
+                    e = { key, hash };
                     if (so->m_fill * 5 < mask * 3)
                         return ok();
                     table_resize(so, so->m_used > 50000 ? so->m_used * 2 : so->m_used * 4);
                     return ok();
                 }
                 so->m_used++;
-                so->m_table[size_t(freeslot)] = { key, hash, false };
+                so->m_table[size_t(freeslot)] = { key, hash };
                 return ok();
             }
-            if (e.key && !e.dummy && e.hash == hash) {
+            if (e.key && e.hash == hash) {
                 if (e.key.is(key))
                     return ok();
                 Value startkey = e.key;
@@ -164,7 +166,7 @@ restart:
                     goto restart;
                 if (eq)
                     return ok();
-            } else if (e.dummy && freeslot < 0) {
+            } else if (freeslot < 0 && e.dummy()) {
                 freeslot = int64_t(j);
             }
             if (probes-- == 0)
@@ -210,7 +212,6 @@ static Result<bool> set_discard_key(SetObject* so, Value key)
         return false;
     auto& e = so->m_table[size_t(ix)];
     e.key = Value();
-    e.dummy = true;
     e.hash = -1;
     so->m_used--;
     return true;
@@ -240,13 +241,13 @@ static Status set_merge(SetObject* so, SetObject* other)
         so->m_fill = other->m_used;
         so->m_used = other->m_used;
         for (auto& e : other->m_table)
-            if (e.key && !e.dummy)
+            if (e.key)
                 insert_clean(so->m_table, e.key, e.hash);
         return ok();
     }
     std::vector<SetObject::Entry> copy = other->m_table;
     for (auto& e : copy)
-        if (e.key && !e.dummy)
+        if (e.key)
             TRY(set_add_entry(so, e.key, e.hash));
     return ok();
 }
@@ -304,7 +305,7 @@ bool set_next(Value set, size_t& pos, Value& key)
     SetObject* so = as_set(set);
     while (pos < so->m_table.size()) {
         auto& e = so->m_table[pos++];
-        if (e.key && !e.dummy) {
+        if (e.key) {
             key = e.key;
             return true;
         }
@@ -366,9 +367,7 @@ Result<int64_t> frozenset_hash_value(Value self)
         return so->m_hash;
     uint64_t h = 0;
     for (auto& e : so->m_table)
-        h ^= shuffle_bits(uint64_t(e.key ? e.hash : (e.dummy ? -1 : 0)));
-    if ((so->m_table.size() - so->m_fill) & 1)
-        ; // unused entries contribute shuffle_bits(0) each; already xored above per entry
+        h ^= shuffle_bits(uint64_t(e.hash));
     // The loop above xored every slot including unused (hash 0) and dummy (-1)
     // slots, which is what CPython's loop does too; its two corrections then
     // remove those contributions again.
@@ -431,7 +430,7 @@ static Result<Value> set_intersection2(Value so, Value other)
             std::swap(a, b);
         std::vector<SetObject::Entry> entries = as_set(b)->m_table;
         for (auto& e : entries) {
-            if (!e.key || e.dummy)
+            if (!e.key)
                 continue;
             int64_t ix = TRY(set_lookkey(as_set(a), e.key, e.hash));
             if (ix >= 0)
@@ -497,7 +496,7 @@ static Result<Value> set_difference2(Value so, Value other)
     SetObject* result = new_set(base_type_of(so));
     std::vector<SetObject::Entry> entries = as_set(so)->m_table;
     for (auto& e : entries) {
-        if (!e.key || e.dummy)
+        if (!e.key)
             continue;
         bool in;
         if (is_dict(other)) {
@@ -524,13 +523,12 @@ static Status set_symmetric_difference_update_internal(SetObject* so, Value othe
         otherset = TRY(make_new_set(so->type()->is_subtype_of(g_frozenset_type) ? g_frozenset_type : g_set_type, other));
     std::vector<SetObject::Entry> entries = as_set(otherset)->m_table;
     for (auto& e : entries) {
-        if (!e.key || e.dummy)
+        if (!e.key)
             continue;
         int64_t ix = TRY(set_lookkey(so, e.key, e.hash));
         if (ix >= 0) {
             auto& se = so->m_table[size_t(ix)];
             se.key = Value();
-            se.dummy = true;
             se.hash = -1;
             so->m_used--;
         } else {
@@ -653,13 +651,13 @@ static Result<Value> set_pop_method(Value self, CallArgs args)
     if (so->m_used == 0)
         return throw_error(g_KeyError, "pop from an empty set");
     size_t i = so->m_finger & so->mask();
-    while (!so->m_table[i].key || so->m_table[i].dummy) {
+    while (!so->m_table[i].key) {
         ++i;
         if (i > so->mask())
             i = 0;
     }
     Value key = so->m_table[i].key;
-    so->m_table[i] = { Value(), -1, true };
+    so->m_table[i] = { Value(), -1 };
     so->m_used--;
     so->m_finger = i + 1;
     return key;

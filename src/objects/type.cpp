@@ -17,10 +17,14 @@
 
 namespace adder {
 
+// Exposed through type_cache_epoch() (object.h) so the VM can validate its
+// per-instruction attribute caches with one load and compare.
+uint64_t g_type_cache_epoch = 1;
+
 namespace {
 
 // Attribute lookup cache (CPython's method cache): direct-mapped on
-// (type, interned name); invalidated wholesale by bumping g_epoch whenever
+// (type, interned name); invalidated wholesale by bumping g_type_cache_epoch whenever
 // any type's dict or bases change after creation.
 struct CacheEntry {
     const Type* type;
@@ -30,7 +34,6 @@ struct CacheEntry {
 };
 constexpr size_t cache_size = 4096;
 CacheEntry g_cache[cache_size];
-uint64_t g_epoch = 1;
 
 // Builtin (static) types are immortal, like CPython's static types.
 std::vector<Type*> g_builtin_types;
@@ -39,7 +42,7 @@ struct CacheRoots : gc::RootSource {
     void visit_roots(gc::Visitor& v) override
     {
         for (auto& e : g_cache)
-            if (e.epoch == g_epoch)
+            if (e.epoch == g_type_cache_epoch)
                 v.visit(e.value);
         for (Type* t : g_builtin_types)
             v.visit(t);
@@ -48,7 +51,7 @@ struct CacheRoots : gc::RootSource {
 
 } // namespace
 
-void invalidate_type_caches() { ++g_epoch; }
+void invalidate_type_caches() { ++g_type_cache_epoch; }
 
 bool Type::is_subtype_of(const Type* other) const
 {
@@ -116,10 +119,10 @@ Value type_lookup(Type* type, Str* name)
         return lookup_uncached(type, name);
     size_t h = ((reinterpret_cast<uintptr_t>(type) >> 4) ^ (reinterpret_cast<uintptr_t>(name) >> 3)) & (cache_size - 1);
     CacheEntry& e = g_cache[h];
-    if (e.type == type && e.name == name && e.epoch == g_epoch)
+    if (e.type == type && e.name == name && e.epoch == g_type_cache_epoch)
         return e.value;
     Value v = lookup_uncached(type, name);
-    e = { type, name, g_epoch, v };
+    e = { type, name, g_type_cache_epoch, v };
     return v;
 }
 
@@ -1153,6 +1156,11 @@ static Result<int64_t> slot_hash(Value self)
     Value r = TRY(call_dunder(self, SlotId::HASH, {}));
     if (!is_int(r))
         return throw_error(g_TypeError, "__hash__ method should return an integer");
+    // As CPython: a result that fits a machine word is the hash itself (-1 is
+    // reserved for errors and becomes -2); only larger ints are hashed again.
+    int64_t h;
+    if (int_fits_i64(r, h))
+        return h == -1 ? int64_t(-2) : h;
     return int_hash(r);
 }
 

@@ -4,6 +4,7 @@
 // instruction jumps to `error`, which records a traceback entry and searches
 // the code's exception table (3.11's zero-cost model). Slow paths live in
 // ops_*.cpp. Semantics follow CPython 3.11 Python/ceval.c.
+#include <algorithm>
 #include <csignal>
 #include <cstring>
 
@@ -67,9 +68,71 @@ Code::GlobalCache* Code::ensure_caches()
     return m_global_cache.get();
 }
 
+Code::AttrCache* Code::ensure_attr_caches()
+{
+    if (!m_attr_cache) {
+        size_t n = m_unit->code.size() ? m_unit->code.size() : 1;
+        m_attr_cache = std::make_unique<AttrCache[]>(n);
+        for (size_t i = 0; i < n; ++i)
+            m_attr_cache[i] = { nullptr, 0, Value(), 0 }; // epoch is never 0
+    }
+    return m_attr_cache.get();
+}
+
 } // namespace adder
 
 namespace adder::vm {
+
+// type_lookup(tp, name) through the inline cache entry of the instruction
+// at `index` (pc - 1): a hit costs two compares instead of a hash probe.
+static inline Code::AttrCache& attr_cache(Code* code, uint32_t index)
+{
+    Code::AttrCache* caches = code->m_attr_cache.get();
+    if (!caches) [[unlikely]]
+        caches = code->ensure_attr_caches();
+    return caches[index];
+}
+
+static inline Value cached_type_lookup(Code::AttrCache& c, Type* tp, Str* name)
+{
+    uint64_t epoch = type_cache_epoch();
+    if (c.type == tp && c.epoch == epoch) [[likely]]
+        return c.descr;
+    Value descr = type_lookup(tp, name);
+    // type_lookup runs no Python code, so the epoch cannot have moved.
+    c.type = tp;
+    c.epoch = epoch;
+    c.descr = descr;
+    return descr;
+}
+
+static inline Value cached_type_lookup(Code* code, uint32_t index, Type* tp, Str* name)
+{
+    return cached_type_lookup(attr_cache(code, index), tp, name);
+}
+
+// d[name] for an interned `name`, trying the entry index remembered in
+// `hint` first: keys are unique and deleted entries have a null key, so an
+// entry whose key is `name` itself is the live one. Instances of one class
+// usually share the insertion order, so the hint stays valid across them.
+static inline Value dict_get_hinted(Dict* d, Str* name, uint32_t& hint)
+{
+    const auto& entries = d->entries();
+    if (hint < entries.size() && entries[hint].key.as_object() == name) [[likely]]
+        return entries[hint].value;
+    Value v = d->get_str(name);
+    if (v) {
+        // Bounded: a site that sees big dicts of varied layouts (modules)
+        // must not pay a linear scan per access.
+        for (size_t i = 0, n = std::min<size_t>(entries.size(), 32); i < n; ++i) {
+            if (entries[i].key.as_object() == name) {
+                hint = uint32_t(i);
+                break;
+            }
+        }
+    }
+    return v;
+}
 
 Result<Value> eval_frame(Frame* f, bool throwing)
 {
@@ -301,10 +364,11 @@ op_LOAD_ATTR: {
         Type* tp = o->type();
         if (tp->getattro == generic_getattr) {
             Str* name = names[oparg];
-            Value descr = type_lookup(tp, name);
+            Code::AttrCache& cache = attr_cache(code, pc - 1);
+            Value descr = cached_type_lookup(cache, tp, name);
             if (!descr || !descr.type()->descr_get) {
                 Dict* d = o->dict();
-                Value v = d ? d->get_str(name) : Value();
+                Value v = d ? dict_get_hinted(d, name, cache.hint) : Value();
                 if (!v)
                     v = descr;
                 if (v) {
@@ -331,7 +395,7 @@ op_STORE_ATTR: {
         Dict* d = o->dict();
         if (d && tp->setattro == generic_setattr) {
             Str* name = names[oparg];
-            Value descr = type_lookup(tp, name);
+            Value descr = cached_type_lookup(code, pc - 1, tp, name);
             if (!descr || !descr.type()->descr_set) {
                 d->set_str(name, v);
                 DISPATCH();
@@ -351,14 +415,16 @@ op_DELETE_ATTR: {
 op_LOAD_METHOD: {
     Value owner = TOP();
     if (owner.is_object()) {
-        // get_method inlined for a Python function found on the type and
-        // not shadowed by the instance dict (no Python code can run).
+        // get_method inlined for a method (Python function or builtin method
+        // descriptor, as in get_method) found on the type and not shadowed
+        // by the instance dict (no Python code can run).
         Object* o = owner.as_object();
         Type* tp = o->type();
         if (tp->getattro == generic_getattr) {
             Str* name = names[oparg];
-            Value descr = type_lookup(tp, name);
-            if (descr && descr.is_object() && descr.as_object()->type() == g_function_type) {
+            Value descr = cached_type_lookup(code, pc - 1, tp, name);
+            Type* dt = descr.is_object() ? descr.as_object()->type() : nullptr;
+            if (dt && (dt == g_function_type || dt == g_method_descriptor_type || dt == g_wrapper_descriptor_type)) {
                 Dict* d = o->dict();
                 if (!d || !d->get_str(name)) {
                     SET_TOP(descr);
@@ -731,15 +797,9 @@ op_BUILD_CONST_KEY_MAP: {
     DISPATCH();
 }
 op_BUILD_STRING: {
-    std::string s;
-    size_t len = 0;
-    for (uint32_t i = 0; i < oparg; ++i) {
-        Str* part = as_str(sp[-int(oparg) + int(i)]);
-        s += part->view();
-        len += part->length();
-    }
+    Str* s = Str::concat(sp - oparg, oparg);
     sp -= oparg;
-    PUSH(Value(Str::create_with_length(std::move(s), len)));
+    PUSH(Value(s));
     DISPATCH();
 }
 op_LIST_APPEND: {
@@ -1260,12 +1320,16 @@ op_GET_LEN: {
     PUSH(int_from_i64(n));
     DISPATCH();
 }
-op_MATCH_MAPPING:
-    PUSH(py_bool(TOP().type()->m_flags & TF_IS_ABC_MAPPING));
+op_MATCH_MAPPING: {
+    Value v = py_bool(TOP().type()->m_flags & TF_IS_ABC_MAPPING);
+    PUSH(v);
     DISPATCH();
-op_MATCH_SEQUENCE:
-    PUSH(py_bool(TOP().type()->m_flags & TF_IS_ABC_SEQUENCE));
+}
+op_MATCH_SEQUENCE: {
+    Value v = py_bool(TOP().type()->m_flags & TF_IS_ABC_SEQUENCE);
+    PUSH(v);
     DISPATCH();
+}
 op_MATCH_KEYS: {
     SAVE();
     Value keys = TOP();

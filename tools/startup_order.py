@@ -10,7 +10,7 @@ CMakeLists.txt hands the file to lld (--symbol-ordering-file), which places
 them first. Names that later disappear are ignored by the linker, so the list
 only needs regenerating after large changes:
 
-    src/cli/startup_order.py build/adder > src/cli/startup_order.txt
+    tools/startup_order.py build/adder > src/cli/startup_order.txt
 """
 import bisect
 import os
