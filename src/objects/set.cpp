@@ -96,6 +96,18 @@ static Result<bool> keys_equal(Value a, Value b)
     return equals(a, b);
 }
 
+// Rich comparison of a probed entry with `key`, kept out of line so the
+// probe loop stays small. Returns 1 equal, 0 unequal, 2 table mutated (restart).
+[[gnu::noinline]] static Result<int> set_probe_compare(SetObject* so, size_t j, Value key)
+{
+    Value startkey = so->m_table[j].key;
+    size_t table_size = so->m_table.size();
+    bool eq = TRY(keys_equal(startkey, key));
+    if (table_size != so->m_table.size() || !so->m_table[j].key.is(startkey))
+        return 2;
+    return eq ? 1 : 0;
+}
+
 // Returns the index of the entry holding `key`, or -1.
 static Result<int64_t> set_lookkey(SetObject* so, Value key, int64_t hash)
 {
@@ -113,12 +125,10 @@ restart:
             if (e.key && e.hash == hash) {
                 if (e.key.is(key))
                     return int64_t(j);
-                Value startkey = e.key;
-                size_t table_size = so->m_table.size();
-                bool eq = TRY(keys_equal(startkey, key));
-                if (table_size != so->m_table.size() || !so->m_table[j].key.is(startkey))
+                int r = TRY(set_probe_compare(so, j, key));
+                if (r == 2)
                     goto restart;
-                if (eq)
+                if (r == 1)
                     return int64_t(j);
             }
             if (probes-- == 0)

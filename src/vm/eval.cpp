@@ -5,6 +5,7 @@
 // the code's exception table (3.11's zero-cost model). Slow paths live in
 // ops_*.cpp. Semantics follow CPython 3.11 Python/ceval.c.
 #include <algorithm>
+#include <cmath>
 #include <csignal>
 #include <cstring>
 
@@ -85,6 +86,20 @@ namespace adder::vm {
 
 // type_lookup(tp, name) through the inline cache entry of the instruction
 // at `index` (pc - 1): a hit costs two compares instead of a hash probe.
+// Boxes a float result with the inline allocator (float_value is out of line).
+static inline Value box_float(double v) { return Value(make<Float>(g_float_type, v)); }
+
+// float ** float for the common case CPython's float_pow maps straight to
+// pow(): positive finite base, finite exponent, finite result. Anything else
+// (sign rules, zero, inf/nan, overflow errors) takes the slow path.
+static inline bool fast_float_pow(double a, double b, double& out)
+{
+    if (!(a > 0.0) || !std::isfinite(a) || !std::isfinite(b))
+        return false;
+    out = std::pow(a, b);
+    return std::isfinite(out);
+}
+
 static inline Code::AttrCache& attr_cache(Code* code, uint32_t index)
 {
     Code::AttrCache* caches = code->m_attr_cache.get();
@@ -637,26 +652,36 @@ op_BINARY_OP: {
         case NB_ADD:
         case NB_INPLACE_ADD:
             --sp;
-            SET_TOP(float_value(a + b));
+            SET_TOP(box_float(a + b));
             DISPATCH();
         case NB_SUBTRACT:
         case NB_SUBTRACT + 13:
             --sp;
-            SET_TOP(float_value(a - b));
+            SET_TOP(box_float(a - b));
             DISPATCH();
         case NB_MULTIPLY:
         case NB_MULTIPLY + 13:
             --sp;
-            SET_TOP(float_value(a * b));
+            SET_TOP(box_float(a * b));
             DISPATCH();
         case NB_TRUE_DIVIDE:
         case NB_TRUE_DIVIDE + 13:
             if (b != 0.0) {
                 --sp;
-                SET_TOP(float_value(a / b));
+                SET_TOP(box_float(a / b));
                 DISPATCH();
             }
             break;
+        case NB_POWER:
+        case NB_POWER + 13: {
+            double r;
+            if (fast_float_pow(a, b, r)) {
+                --sp;
+                SET_TOP(box_float(r));
+                DISPATCH();
+            }
+            break;
+        }
         default:
             break;
         }
@@ -669,26 +694,36 @@ op_BINARY_OP: {
         case NB_ADD:
         case NB_INPLACE_ADD:
             --sp;
-            SET_TOP(float_value(a + b));
+            SET_TOP(box_float(a + b));
             DISPATCH();
         case NB_SUBTRACT:
         case NB_SUBTRACT + 13:
             --sp;
-            SET_TOP(float_value(a - b));
+            SET_TOP(box_float(a - b));
             DISPATCH();
         case NB_MULTIPLY:
         case NB_MULTIPLY + 13:
             --sp;
-            SET_TOP(float_value(a * b));
+            SET_TOP(box_float(a * b));
             DISPATCH();
         case NB_TRUE_DIVIDE:
         case NB_TRUE_DIVIDE + 13:
             if (b != 0.0) {
                 --sp;
-                SET_TOP(float_value(a / b));
+                SET_TOP(box_float(a / b));
                 DISPATCH();
             }
             break;
+        case NB_POWER:
+        case NB_POWER + 13: {
+            double r;
+            if (fast_float_pow(a, b, r)) {
+                --sp;
+                SET_TOP(box_float(r));
+                DISPATCH();
+            }
+            break;
+        }
         default:
             break;
         }
