@@ -1,5 +1,6 @@
 // See cache_modules.h: the registration list and the shared helpers.
 #include "modules/cache_modules.h"
+#include "modules/stdlib_modules.h"
 
 #include <cerrno>
 #include <cstdio>
@@ -32,21 +33,8 @@ void register_cache_modules()
 
 Pending raise_errno(int err, const std::string& filename)
 {
-    Type* t = g_OSError;
-    switch (err) {
-    case ENOENT: t = g_FileNotFoundError; break;
-    case EACCES:
-    case EPERM: t = g_PermissionError; break;
-    case EISDIR: t = g_IsADirectoryError; break;
-    case ENOTDIR: t = g_NotADirectoryError; break;
-    case EEXIST: t = g_FileExistsError; break;
-    default: break;
-    }
-    Value args[3] = { Value::small(err), Value(Str::create(std::strerror(err))), Value(Str::create(filename)) };
-    Result<Value> exc = make_exception(t, std::span<const Value>(args, 3));
-    if (exc.is_ok())
-        set_pending(exc.value());
-    return pending;
+    // The errno → OSError subclass mapping lives in one place.
+    return stdmod::raise_os_error(err, Value(Str::create(filename)));
 }
 
 Result<std::string> str_arg(Value v, const char* what)

@@ -575,21 +575,20 @@ op_BINARY_OP: {
     SAVE();
     Value rhs = TOP();
     Value lhs = PEEK(2);
+    // The fast paths treat `a op= b` like `a op b` (no int/float has in-place slots).
+    unsigned op = oparg >= NB_INPLACE_ADD ? oparg - NB_INPLACE_ADD : oparg;
     if (lhs.is_small_int() && rhs.is_small_int()) {
         int64_t a = lhs.small_int(), b = rhs.small_int(), r;
-        switch (oparg) {
+        switch (op) {
         case NB_ADD:
-        case NB_INPLACE_ADD:
             --sp;
             SET_TOP(int_from_i64(a + b));
             DISPATCH();
         case NB_SUBTRACT:
-        case NB_SUBTRACT + 13:
             --sp;
             SET_TOP(int_from_i64(a - b));
             DISPATCH();
         case NB_MULTIPLY:
-        case NB_MULTIPLY + 13:
             if (!__builtin_mul_overflow(a, b, &r)) {
                 --sp;
                 SET_TOP(int_from_i64(r));
@@ -597,7 +596,6 @@ op_BINARY_OP: {
             }
             break;
         case NB_FLOOR_DIVIDE:
-        case NB_FLOOR_DIVIDE + 13:
             if (b != 0) {
                 // Floor division: C truncates toward zero, Python floors.
                 r = a / b;
@@ -609,7 +607,6 @@ op_BINARY_OP: {
             }
             break;
         case NB_REMAINDER:
-        case NB_REMAINDER + 13:
             if (b != 0) {
                 // The result takes the sign of the divisor.
                 r = a % b;
@@ -621,22 +618,18 @@ op_BINARY_OP: {
             }
             break;
         case NB_AND:
-        case NB_AND + 13:
             --sp;
             SET_TOP(Value::small(a & b));
             DISPATCH();
         case NB_OR:
-        case NB_OR + 13:
             --sp;
             SET_TOP(Value::small(a | b));
             DISPATCH();
         case NB_XOR:
-        case NB_XOR + 13:
             --sp;
             SET_TOP(Value::small(a ^ b));
             DISPATCH();
         case NB_RSHIFT:
-        case NB_RSHIFT + 13:
             if (b >= 0) {
                 --sp;
                 SET_TOP(Value::small(b >= 63 ? (a < 0 ? -1 : 0) : (a >> b)));
@@ -646,76 +639,33 @@ op_BINARY_OP: {
         default:
             break;
         }
-    } else if (lhs.is_object() && rhs.is_object() && lhs.type() == g_float_type && rhs.type() == g_float_type) {
-        double a = float_of(lhs), b = float_of(rhs);
-        switch (oparg) {
-        case NB_ADD:
-        case NB_INPLACE_ADD:
-            --sp;
-            SET_TOP(box_float(a + b));
-            DISPATCH();
-        case NB_SUBTRACT:
-        case NB_SUBTRACT + 13:
-            --sp;
-            SET_TOP(box_float(a - b));
-            DISPATCH();
-        case NB_MULTIPLY:
-        case NB_MULTIPLY + 13:
-            --sp;
-            SET_TOP(box_float(a * b));
-            DISPATCH();
-        case NB_TRUE_DIVIDE:
-        case NB_TRUE_DIVIDE + 13:
-            if (b != 0.0) {
-                --sp;
-                SET_TOP(box_float(a / b));
-                DISPATCH();
-            }
-            break;
-        case NB_POWER:
-        case NB_POWER + 13: {
-            double r;
-            if (fast_float_pow(a, b, r)) {
-                --sp;
-                SET_TOP(box_float(r));
-                DISPATCH();
-            }
-            break;
-        }
-        default:
-            break;
-        }
-    } else if ((lhs.is_small_int() && rhs.is_object() && rhs.type() == g_float_type) ||
-               (rhs.is_small_int() && lhs.is_object() && lhs.type() == g_float_type)) {
-        // Mixed float/small int: the int converts exactly as int.__float__ (round-half-even).
+    } else if ((lhs.is_small_int() || (lhs.is_object() && lhs.type() == g_float_type)) &&
+               (rhs.is_small_int() || (rhs.is_object() && rhs.type() == g_float_type))) {
+        // At least one float (two small ints were handled above); a small int
+        // converts exactly as int.__float__ does (round-half-even).
         double a = lhs.is_small_int() ? double(lhs.small_int()) : float_of(lhs);
         double b = rhs.is_small_int() ? double(rhs.small_int()) : float_of(rhs);
-        switch (oparg) {
+        switch (op) {
         case NB_ADD:
-        case NB_INPLACE_ADD:
             --sp;
             SET_TOP(box_float(a + b));
             DISPATCH();
         case NB_SUBTRACT:
-        case NB_SUBTRACT + 13:
             --sp;
             SET_TOP(box_float(a - b));
             DISPATCH();
         case NB_MULTIPLY:
-        case NB_MULTIPLY + 13:
             --sp;
             SET_TOP(box_float(a * b));
             DISPATCH();
         case NB_TRUE_DIVIDE:
-        case NB_TRUE_DIVIDE + 13:
             if (b != 0.0) {
                 --sp;
                 SET_TOP(box_float(a / b));
                 DISPATCH();
             }
             break;
-        case NB_POWER:
-        case NB_POWER + 13: {
+        case NB_POWER: {
             double r;
             if (fast_float_pow(a, b, r)) {
                 --sp;
