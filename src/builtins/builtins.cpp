@@ -575,18 +575,17 @@ static Result<Value> compile_to_code(Value source, std::string_view filename, pa
 {
     if (source.type() == g_code_type)
         return source;
-    std::string text;
+    // A view, not a copy: `source` is alive for the whole call and no Python
+    // code runs (nothing can resize a bytearray) until compile_source returns.
+    std::string_view text;
     bool is_text = false;
     if (is_str(source)) {
-        text = as_str(source)->data();
+        text = as_str(source)->view();
         is_text = true;
-    } else {
-        std::string_view b;
-        if (!bytes_like_view(source, b))
-            return throw_error(g_TypeError, "compile() arg 1 must be a string, bytes or AST object");
-        text = std::string(b);
+    } else if (!bytes_like_view(source, text)) {
+        return throw_error(g_TypeError, "compile() arg 1 must be a string, bytes or AST object");
     }
-    if (text.find('\0') != std::string::npos)
+    if (text.find('\0') != std::string_view::npos)
         return throw_error(g_ValueError, "source code string cannot contain null bytes");
     compiler::CompileOptions opts;
     opts.mode = mode;

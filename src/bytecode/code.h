@@ -14,7 +14,7 @@ namespace adder::bytecode {
 
 // Bumped on every change to opcodes.def or to the layout below; part of the
 // pyc magic/tag so two builds never share a file (see spec §14 K12).
-inline constexpr uint32_t format_version = 1;
+inline constexpr uint32_t format_version = 2;
 
 enum class Opcode : uint8_t {
 #define OPCODE(name, operand, pops, pushes, jump_pushes, flags) name,
@@ -62,10 +62,14 @@ struct CodeUnit;
 
 // A compile-time constant. Str is UTF-8 (lone surrogates as 3-byte sequences);
 // Bytes is raw; BigInt is `text` = optional '-' then decimal digits;
-// Tuple/FrozenSet hold `items`; Code holds a nested code block.
+// Tuple/FrozenSet hold `items`; Code holds a nested code block, or, in a unit
+// read lazily from a cache file (serialize.h), `code` is null and
+// lazy_offset/lazy_size delimit the nested record in the file's body.
 struct Constant {
     enum class Kind : uint8_t { None, Ellipsis, False, True, Int, BigInt, Float, Complex, Str, Bytes, Tuple, FrozenSet, Code };
     Kind kind = Kind::None;
+    uint32_t lazy_offset = 0;
+    uint32_t lazy_size = 0; // > 0 for a lazy code constant
     int64_t int_value = 0;
     double real = 0; // Float value, or Complex real part
     double imag = 0; // Complex imaginary part

@@ -67,6 +67,25 @@ public:
         m_len += n;
     }
 
+    size_t size() const { return m_len; }
+
+    // Five bytes for a varint of up to 35 bits written later by patch_varint5.
+    size_t reserve_varint5()
+    {
+        size_t at = m_len;
+        for (int i = 0; i < 5; ++i)
+            u8(0);
+        return at;
+    }
+
+    void patch_varint5(size_t at, uint64_t v)
+    {
+        for (int i = 0; i < 5; ++i) {
+            uint8_t b = static_cast<uint8_t>((v >> (7 * i)) & 0x7F);
+            m_out[at + size_t(i)] = static_cast<char>(i < 4 ? (b | 0x80) : b);
+        }
+    }
+
     std::string take()
     {
         m_out.resize(m_len);
@@ -79,7 +98,6 @@ private:
 };
 
 void write_code(Writer& w, const CodeUnit& u, const std::string& parent_filename);
-void write_tail(Writer& w, const CodeUnit& u);
 
 void write_const(Writer& w, const Constant& c, const std::string& parent_filename)
 {
@@ -111,11 +129,17 @@ void write_const(Writer& w, const Constant& c, const std::string& parent_filenam
         for (const Constant& item : c.items)
             write_const(w, item, parent_filename);
         break;
-    case Constant::Kind::Code:
+    case Constant::Kind::Code: {
+        // Length-prefixed so a lazy reader can skip it without parsing. The
+        // length is a fixed 5-byte (padded) varint patched afterwards, which
+        // saves encoding the nested code twice.
+        size_t at = w.reserve_varint5();
         // A Code constant without a unit cannot come from the compiler; encode
         // it as an empty unit so the verifier rejects it on load.
         write_code(w, c.code ? *c.code : CodeUnit {}, parent_filename);
+        w.patch_varint5(at, w.size() - at - 5);
         break;
+    }
     }
 }
 
@@ -138,41 +162,8 @@ void write_code(Writer& w, const CodeUnit& u, const std::string& parent_filename
     w.uvarint(u.flags);
     w.svarint(u.stacksize);
 
-    w.uvarint(u.code.size());
-    for (Word word : u.code) {
-        w.u8(static_cast<uint8_t>(word & 0xFF));
-        w.uvarint(word_operand(word));
-    }
-    // Positions are delta-encoded against the previous line: most consecutive
-    // instructions share a line, so each entry is typically four bytes.
-    w.uvarint(u.positions.size());
-    if (!u.positions.packed().empty() && u.positions.packed_first_line() == u.firstlineno) {
-        // Still in the encoded form it was read in: copy it without decoding.
-        w.raw(u.positions.packed().data(), u.positions.packed().size());
-        return write_tail(w, u);
-    }
-    int64_t prev_line = u.firstlineno;
-    for (const Position& p : u.positions) {
-        w.svarint(int64_t(p.lineno) - prev_line);
-        w.svarint(int64_t(p.end_lineno) - p.lineno);
-        w.svarint(p.col);
-        w.svarint(int64_t(p.end_col) - p.col);
-        prev_line = p.lineno;
-    }
-    write_tail(w, u);
-}
-
-// Everything after the positions: exception table, constants, names, locals.
-void write_tail(Writer& w, const CodeUnit& u)
-{
-    w.uvarint(u.exception_table.size());
-    for (const ExceptionEntry& e : u.exception_table) {
-        w.uvarint(e.start);
-        w.uvarint(e.end);
-        w.uvarint(e.target);
-        w.uvarint(e.depth);
-        w.u8(e.push_lasti ? 1 : 0);
-    }
+    // Constants come first so that a lazy reader finds the docstring
+    // (consts[0]) right after the header.
     w.uvarint(u.consts.size());
     for (const Constant& c : u.consts)
         write_const(w, c, u.filename);
@@ -184,6 +175,36 @@ void write_tail(Writer& w, const CodeUnit& u)
         w.str(u.localsplusnames[i]);
         w.u8(i < u.localspluskinds.size() ? u.localspluskinds[i] : 0);
     }
+
+    w.uvarint(u.code.size());
+    for (Word word : u.code) {
+        w.u8(static_cast<uint8_t>(word & 0xFF));
+        w.uvarint(word_operand(word));
+    }
+    // Positions are delta-encoded against the previous line: most consecutive
+    // instructions share a line, so each entry is typically four bytes.
+    w.uvarint(u.positions.size());
+    if (!u.positions.packed().empty() && u.positions.packed_first_line() == u.firstlineno) {
+        // Still in the encoded form it was read in: copy it without decoding.
+        w.raw(u.positions.packed().data(), u.positions.packed().size());
+    } else {
+        int64_t prev_line = u.firstlineno;
+        for (const Position& p : u.positions) {
+            w.svarint(int64_t(p.lineno) - prev_line);
+            w.svarint(int64_t(p.end_lineno) - p.lineno);
+            w.svarint(p.col);
+            w.svarint(int64_t(p.end_col) - p.col);
+            prev_line = p.lineno;
+        }
+    }
+    w.uvarint(u.exception_table.size());
+    for (const ExceptionEntry& e : u.exception_table) {
+        w.uvarint(e.start);
+        w.uvarint(e.end);
+        w.uvarint(e.target);
+        w.uvarint(e.depth);
+        w.u8(e.push_lasti ? 1 : 0);
+    }
 }
 
 // ---- reading ------------------------------------------------------------------
@@ -191,9 +212,27 @@ void write_tail(Writer& w, const CodeUnit& u)
 class Reader {
 public:
     explicit Reader(std::span<const uint8_t> bytes)
-        : m_pos(bytes.data())
+        : m_base(bytes.data())
+        , m_pos(bytes.data())
         , m_end(bytes.data() + bytes.size())
     {
+    }
+
+    // Position relative to the start of the span given to the constructor.
+    size_t offset() const { return static_cast<size_t>(m_pos - m_base); }
+    void skip(size_t n) { m_pos += n; } // the caller has checked n <= remaining()
+    // Ends the readable range `n` bytes from here (n <= remaining()); returns
+    // the old end for restore_end().
+    const uint8_t* limit(size_t n)
+    {
+        const uint8_t* old = m_end;
+        m_end = m_pos + n;
+        return old;
+    }
+    void restore_end(const uint8_t* end)
+    {
+        if (!m_failed)
+            m_end = end;
     }
 
     bool failed() const { return m_failed; }
@@ -226,6 +265,19 @@ public:
         if (m_pos < m_end && *m_pos < 0x80) [[likely]]
             return *m_pos++;
         return uvarint_slow();
+    }
+
+    // The 5-byte padded form the writer uses for code record lengths,
+    // decoded in one step; any other encoding takes uvarint().
+    uint64_t uvarint5()
+    {
+        if (remaining() >= 5 && (m_pos[0] & m_pos[1] & m_pos[2] & m_pos[3] & 0x80) && !(m_pos[4] & 0x80)) {
+            uint64_t v = uint64_t(m_pos[0] & 0x7F) | uint64_t(m_pos[1] & 0x7F) << 7 | uint64_t(m_pos[2] & 0x7F) << 14 |
+                uint64_t(m_pos[3] & 0x7F) << 21 | uint64_t(m_pos[4]) << 28;
+            m_pos += 5;
+            return v;
+        }
+        return uvarint();
     }
 
     [[gnu::noinline]] uint64_t uvarint_slow()
@@ -379,6 +431,7 @@ public:
     }
 
 private:
+    const uint8_t* m_base;
     const uint8_t* m_pos;
     const uint8_t* m_end;
     bool m_failed = false;
@@ -389,9 +442,37 @@ constexpr int64_t s_int_min = std::numeric_limits<int32_t>::min();
 constexpr int64_t s_int_max = std::numeric_limits<int32_t>::max();
 constexpr int s_max_kind = static_cast<int>(Constant::Kind::Code);
 
-std::shared_ptr<CodeUnit> read_code(Reader& r, int depth, const std::string& parent_filename);
+std::shared_ptr<CodeUnit> read_code(Reader& r, int depth, const std::string& parent_filename, bool shallow);
 
-void read_const(Reader& r, Constant& c, int depth, const std::string& parent_filename)
+// A code constant: varint length, then exactly that many bytes of `code`.
+// With `shallow` the record is only delimited (lazy_offset/lazy_size).
+void read_code_const(Reader& r, Constant& c, int depth, const std::string& parent_filename, bool shallow)
+{
+    uint64_t len = r.uvarint5();
+    if (r.failed())
+        return;
+    if (len > r.remaining() || len > 0xFFFFFFFFu) {
+        r.fail("bad code length");
+        return;
+    }
+    if (shallow) {
+        if (len == 0) {
+            r.fail("empty code constant");
+            return;
+        }
+        c.lazy_offset = static_cast<uint32_t>(r.offset());
+        c.lazy_size = static_cast<uint32_t>(len);
+        r.skip(static_cast<size_t>(len));
+        return;
+    }
+    const uint8_t* end = r.limit(static_cast<size_t>(len));
+    c.code = read_code(r, depth, parent_filename, false);
+    if (!r.failed() && r.remaining() != 0)
+        r.fail("code length mismatch");
+    r.restore_end(end);
+}
+
+void read_const(Reader& r, Constant& c, int depth, const std::string& parent_filename, bool shallow_code)
 {
     if (depth > serialize_max_depth) {
         r.fail("constants nested too deeply");
@@ -426,41 +507,71 @@ void read_const(Reader& r, Constant& c, int depth, const std::string& parent_fil
         break;
     case Constant::Kind::Tuple:
     case Constant::Kind::FrozenSet: {
+        // Code inside a tuple (never produced by the compiler) is decoded
+        // eagerly: only direct code constants are lazy.
         size_t n = r.count(1, "item");
         c.items.resize(n);
         for (size_t i = 0; i < n && !r.failed(); ++i)
-            read_const(r, c.items[i], depth + 1, parent_filename);
+            read_const(r, c.items[i], depth + 1, parent_filename, false);
         break;
     }
     case Constant::Kind::Code:
-        c.code = read_code(r, depth + 1, parent_filename);
+        read_code_const(r, c, depth + 1, parent_filename, shallow_code);
         break;
     }
 }
 
-std::shared_ptr<CodeUnit> read_code(Reader& r, int depth, const std::string& parent_filename)
+// The fields before the constants. With `inherited` (header-only reads) an
+// inherited filename is not copied: *inherited is set instead.
+void read_header(Reader& r, CodeUnit& u, const std::string& parent_filename, bool* inherited = nullptr)
+{
+    r.str_into(u.name);
+    r.str_into(u.qualname);
+    uint64_t filename_tag = r.uvarint_max(serialize_max_string + 1, "filename length");
+    if (inherited)
+        *inherited = filename_tag == 0;
+    if (filename_tag == 0) {
+        if (!inherited)
+            u.filename = parent_filename;
+    } else if (filename_tag - 1 > r.remaining()) {
+        r.fail("bad string length");
+    } else {
+        u.filename = r.raw(static_cast<size_t>(filename_tag - 1));
+    }
+    u.firstlineno = static_cast<int>(r.svarint_in(s_int_min, s_int_max, "firstlineno"));
+    u.argcount = static_cast<int>(r.svarint_in(0, s_int_max, "argcount"));
+    u.posonlyargcount = static_cast<int>(r.svarint_in(0, s_int_max, "posonlyargcount"));
+    u.kwonlyargcount = static_cast<int>(r.svarint_in(0, s_int_max, "kwonlyargcount"));
+    u.flags = static_cast<uint32_t>(r.uvarint_max(0xFFFFFFFFu, "flags"));
+    u.stacksize = static_cast<int>(r.svarint_in(0, s_int_max, "stacksize"));
+}
+
+std::shared_ptr<CodeUnit> read_code(Reader& r, int depth, const std::string& parent_filename, bool shallow)
 {
     if (depth > serialize_max_depth) {
         r.fail("code nested too deeply");
         return nullptr;
     }
     auto u = std::make_shared<CodeUnit>();
-    r.str_into(u->name);
-    r.str_into(u->qualname);
-    uint64_t filename_tag = r.uvarint_max(serialize_max_string + 1, "filename length");
-    if (filename_tag == 0) {
-        u->filename = parent_filename;
-    } else if (filename_tag - 1 > r.remaining()) {
-        r.fail("bad string length");
-    } else {
-        u->filename = r.raw(static_cast<size_t>(filename_tag - 1));
+    read_header(r, *u, parent_filename);
+
+    size_t n_consts = r.count(1, "constant");
+    u->consts.resize(n_consts);
+    for (size_t i = 0; i < n_consts && !r.failed(); ++i)
+        read_const(r, u->consts[i], depth + 1, u->filename, shallow);
+
+    size_t n_names = r.count(1, "name");
+    u->names.resize(n_names);
+    for (size_t i = 0; i < n_names && !r.failed(); ++i)
+        r.str_into(u->names[i]);
+
+    size_t n_locals = r.count(2, "local");
+    u->localsplusnames.resize(n_locals);
+    u->localspluskinds.resize(n_locals);
+    for (size_t i = 0; i < n_locals && !r.failed(); ++i) {
+        r.str_into(u->localsplusnames[i]);
+        u->localspluskinds[i] = r.u8();
     }
-    u->firstlineno = static_cast<int>(r.svarint_in(s_int_min, s_int_max, "firstlineno"));
-    u->argcount = static_cast<int>(r.svarint_in(0, s_int_max, "argcount"));
-    u->posonlyargcount = static_cast<int>(r.svarint_in(0, s_int_max, "posonlyargcount"));
-    u->kwonlyargcount = static_cast<int>(r.svarint_in(0, s_int_max, "kwonlyargcount"));
-    u->flags = static_cast<uint32_t>(r.uvarint_max(0xFFFFFFFFu, "flags"));
-    u->stacksize = static_cast<int>(r.svarint_in(0, s_int_max, "stacksize"));
 
     size_t n_words = r.count(2, "instruction");
     u->code.resize(n_words);
@@ -503,25 +614,30 @@ std::shared_ptr<CodeUnit> read_code(Reader& r, int depth, const std::string& par
             r.fail("bad push_lasti");
         e.push_lasti = lasti == 1;
     }
-
-    size_t n_consts = r.count(1, "constant");
-    u->consts.resize(n_consts);
-    for (size_t i = 0; i < n_consts && !r.failed(); ++i)
-        read_const(r, u->consts[i], depth + 1, u->filename);
-
-    size_t n_names = r.count(1, "name");
-    u->names.resize(n_names);
-    for (size_t i = 0; i < n_names && !r.failed(); ++i)
-        r.str_into(u->names[i]);
-
-    size_t n_locals = r.count(2, "local");
-    u->localsplusnames.resize(n_locals);
-    u->localspluskinds.resize(n_locals);
-    for (size_t i = 0; i < n_locals && !r.failed(); ++i) {
-        r.str_into(u->localsplusnames[i]);
-        u->localspluskinds[i] = r.u8();
-    }
     return r.failed() ? nullptr : u;
+}
+
+// Checks the body magic and version; returns false (r failed) otherwise.
+bool read_body_magic(Reader& r)
+{
+    for (char c : s_body_magic)
+        if (r.u8() != static_cast<uint8_t>(c))
+            r.fail("bad body magic");
+    if (!r.failed() && r.uvarint() != format_version)
+        r.fail("format version mismatch");
+    return !r.failed();
+}
+
+std::shared_ptr<CodeUnit> finish(Reader& r, std::shared_ptr<CodeUnit> unit, std::string* error)
+{
+    if (!r.failed() && r.remaining() != 0)
+        r.fail("trailing bytes after code");
+    if (r.failed() || !unit) {
+        if (error)
+            *error = r.failed() ? r.error() : "no code";
+        return nullptr;
+    }
+    return unit;
 }
 
 } // namespace
@@ -538,22 +654,58 @@ std::string serialize(const CodeUnit& unit)
 std::optional<std::shared_ptr<CodeUnit>> deserialize(std::span<const uint8_t> bytes, std::string* error)
 {
     Reader r(bytes);
-    for (char c : s_body_magic)
-        if (r.u8() != static_cast<uint8_t>(c))
-            r.fail("bad body magic");
-    if (!r.failed() && r.uvarint() != format_version)
-        r.fail("format version mismatch");
     std::shared_ptr<CodeUnit> unit;
-    if (!r.failed())
-        unit = read_code(r, 0, std::string());
-    if (!r.failed() && r.remaining() != 0)
-        r.fail("trailing bytes after code");
-    if (r.failed() || !unit) {
-        if (error)
-            *error = r.error();
+    if (read_body_magic(r))
+        unit = read_code(r, 0, std::string(), false);
+    unit = finish(r, std::move(unit), error);
+    if (!unit)
         return std::nullopt;
-    }
     return unit;
+}
+
+std::shared_ptr<CodeUnit> deserialize_shallow(std::span<const uint8_t> body, std::string* error)
+{
+    Reader r(body);
+    std::shared_ptr<CodeUnit> unit;
+    if (read_body_magic(r))
+        unit = read_code(r, 0, std::string(), true);
+    return finish(r, std::move(unit), error);
+}
+
+std::shared_ptr<CodeUnit> deserialize_nested(std::span<const uint8_t> body, uint32_t offset, uint32_t size,
+    const std::string& parent_filename, std::string* error)
+{
+    if (size_t(offset) + size > body.size()) {
+        if (error)
+            *error = "code record out of range";
+        return nullptr;
+    }
+    Reader r(body.subspan(offset, size));
+    std::shared_ptr<CodeUnit> unit = read_code(r, 0, parent_filename, true);
+    unit = finish(r, std::move(unit), error);
+    if (unit)
+        // Offsets of its own nested records are relative to `body`.
+        for (Constant& c : unit->consts)
+            if (c.kind == Constant::Kind::Code && !c.code)
+                c.lazy_offset += offset;
+    return unit;
+}
+
+bool read_code_header(std::span<const uint8_t> body, uint32_t offset, uint32_t size,
+    const std::string& parent_filename, CodeHeader* out)
+{
+    if (size_t(offset) + size > body.size())
+        return false;
+    Reader r(body.subspan(offset, size));
+    CodeUnit& u = out->header;
+    read_header(r, u, parent_filename, &out->filename_inherited);
+    out->has_doc = false;
+    size_t n_consts = r.count(1, "constant");
+    if (!r.failed() && n_consts > 0 && r.remaining() > 0 && r.u8() == static_cast<uint8_t>(Constant::Kind::Str)) {
+        r.str_into(out->doc);
+        out->has_doc = !r.failed();
+    }
+    return !r.failed();
 }
 
 } // namespace adder::bytecode

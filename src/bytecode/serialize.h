@@ -4,7 +4,8 @@
 // input: every read is bounds-checked with a sticky error (QuickJS bc_get_*
 // style), counts, lengths and nesting depth are capped, and every structural
 // index is checked. It does NOT check operands against the code's tables;
-// that is bytecode::verify()'s job, which a loader must run afterwards.
+// that is bytecode::verify()'s job, which a loader must run afterwards
+// (verify_shallow() on each record of a lazy read, before it is used).
 // Positions are only delimited when read and stay packed in the unit's
 // PositionTable until first used (code.h), which decodes them totally.
 //
@@ -13,15 +14,22 @@
 //   code      := str name, str qualname, filename (0 = the enclosing code's,
 //                else length + 1 and bytes), svarint firstlineno,
 //                argcount, posonlyargcount, kwonlyargcount, flags, stacksize,
+//                n_consts * const, n_names * str,
+//                n_locals * (str name, u8 kind),
 //                n_words, n_words * (u8 opcode, varint operand),
 //                n_words * position (svarint: line delta from the previous
 //                instruction, end line - line, col, end col - col),
-//                n_entries * (start, end, target, depth, u8 push_lasti),
-//                n_consts * const, n_names * str,
-//                n_locals * (str name, u8 kind)
+//                n_entries * (start, end, target, depth, u8 push_lasti)
 //   const     := u8 kind, then per kind: Int svarint; BigInt/Str/Bytes str;
 //                Float 8 bytes; Complex 16 bytes; Tuple/FrozenSet n + consts;
-//                Code code
+//                Code: varint length (written as 5 padded bytes) + code
+//
+// Lazy loading (format 2): a nested code record is length-prefixed so that
+// deserialize_shallow()/deserialize_nested() can leave it undecoded (the
+// Constant keeps its extent, lazy_offset/lazy_size) and the runtime decodes
+// and verifies it the first time the code is used (objects/function.h). The
+// constants precede the instructions so that a code's header and docstring
+// (consts[0]) are found without decoding the rest (read_code_header()).
 #pragma once
 
 #include "bytecode/code.h"
@@ -48,5 +56,51 @@ std::string serialize(const CodeUnit& unit);
 // input returns nullopt and, when `error` is non-null, stores a one-line
 // reason there. Never reads out of bounds and never aborts.
 std::optional<std::shared_ptr<CodeUnit>> deserialize(std::span<const uint8_t> bytes, std::string* error);
+
+// As deserialize(), but the code constants directly in the root's consts are
+// only delimited: kind Code, `code` null, lazy_offset/lazy_size their record's
+// extent in `body`. Returns nullptr (and the reason) on malformed input.
+std::shared_ptr<CodeUnit> deserialize_shallow(std::span<const uint8_t> body, std::string* error);
+
+// Decodes the code record at [offset, offset + size) of `body` (as delimited
+// by a shallow read) the same way: its own nested code stays undecoded, with
+// offsets relative to `body`. `parent_filename` resolves an inherited name.
+std::shared_ptr<CodeUnit> deserialize_nested(std::span<const uint8_t> body, uint32_t offset, uint32_t size,
+    const std::string& parent_filename, std::string* error);
+
+// The header fields of the record at [offset, offset + size) (name, qualname,
+// filename unless inherited, firstlineno, argument counts, flags, stacksize;
+// the vectors of `header` stay empty) and consts[0] when it is a str (a docstring). Checks
+// bounds only (not UTF-8): returns false on a malformed header.
+struct CodeHeader {
+    CodeUnit header;
+    bool filename_inherited = false; // then header.filename is not set: it is parent_filename
+    bool has_doc = false;
+    std::string doc;
+};
+bool read_code_header(std::span<const uint8_t> body, uint32_t offset, uint32_t size,
+    const std::string& parent_filename, CodeHeader* out);
+
+// A cache file body kept alive for the lazily decoded code of one module,
+// with what is needed to recompile it if a record turns out to be bad.
+struct LazySource {
+    std::string body;                    // from "AdBc" to the end of the file
+    bool trusted = false;                // written by this process: skip verification
+    std::optional<std::string> filename; // overrides every code's filename (moved cache)
+    std::string module_name;
+    std::string source_path;
+    std::string cache_path;
+    int optimize = 0;
+    bool hash_based = false;   // the cache file's kind, kept when it is rewritten
+    bool check_source = false;
+    // Set by the runtime's fallback: the recompiled module (shared by every
+    // bad record of this body), or failed when recompiling was impossible.
+    std::shared_ptr<CodeUnit> recompiled;
+    bool recompile_failed = false;
+    // Recompiles `source_path` (and rewrites the cache file); null when the
+    // source is gone or does not compile. Set by the import system.
+    std::shared_ptr<CodeUnit> (*recompile)(LazySource& source) = nullptr;
+    std::span<const uint8_t> bytes() const { return { reinterpret_cast<const uint8_t*>(body.data()), body.size() }; }
+};
 
 } // namespace adder::bytecode

@@ -24,4 +24,12 @@ inline constexpr uint32_t verify_max_count_operand = max_operand; // COUNT/FLAGS
 // non-null, stores a one-line reason naming the code object and instruction.
 bool verify(const CodeUnit& unit, std::string* error);
 
+// As verify(), but a lazy code constant (null `code`, lazy_size > 0, see
+// serialize.h) is accepted unchecked: it is verified when it is decoded.
+bool verify_shallow(const CodeUnit& unit, std::string* error);
+
+// UTF-8 validity; `allow_surrogates` accepts the 3-byte encodings of lone
+// surrogates (how str constants and file names carry them).
+bool is_valid_utf8(const std::string& s, bool allow_surrogates);
+
 } // namespace adder::bytecode

@@ -32,8 +32,8 @@ int PosixFileSystem::read_file(const std::string& path, std::string* out)
     if (fd < 0)
         return errno;
     // Size the buffer from fstat so a regular file is read by one read()
-    // straight into the string; one byte of slack detects growth since the
-    // fstat, and the loop also handles pipes and files that report size 0.
+    // straight into the string; the loop also handles short reads, pipes
+    // and files that report size 0.
     struct stat st;
     size_t guess = 0;
     if (::fstat(fd, &st) == 0 && S_ISREG(st.st_mode) && st.st_size > 0)
@@ -55,6 +55,12 @@ int PosixFileSystem::read_file(const std::string& path, std::string* out)
         if (n == 0)
             break;
         used += static_cast<size_t>(n);
+        // The size fstat gave is read: skip the read() that would return 0
+        // (one syscall per import). A file growing meanwhile is cut at its
+        // stat size, as if read a moment earlier; a cache file's header
+        // records its body length, so a torn one is still detected.
+        if (guess && used == guess)
+            break;
     }
     out->resize(used);
     ::close(fd);

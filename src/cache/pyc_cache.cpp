@@ -12,7 +12,9 @@
 //      check_freshness() (header.cpp), which reads the source only when stat
 //      data cannot be trusted.
 //   then: "matches" line; body length + checksum, deserialize, verify -> any
-//   failure is a miss (CPython would raise here); "code object from" line;
+//   failure is a miss (CPython would raise here; load_lazy() decodes and
+//   verifies only the module's own code here, nested code on first use);
+//   "code object from" line;
 //   fix the code's filename; rewrite the header if check_freshness() asked.
 #include "cache/pyc_cache.h"
 
@@ -52,6 +54,18 @@ std::optional<std::string> PycCache::cache_path(const std::string& source_path)
 std::shared_ptr<bytecode::CodeUnit> PycCache::load(const SourceInfo& source, LoadState* state,
     std::vector<std::string>* messages)
 {
+    return load_impl(source, state, messages, nullptr);
+}
+
+std::shared_ptr<bytecode::CodeUnit> PycCache::load_lazy(const SourceInfo& source, LoadState* state,
+    std::vector<std::string>* messages, std::shared_ptr<bytecode::LazySource>* lazy)
+{
+    return load_impl(source, state, messages, lazy);
+}
+
+std::shared_ptr<bytecode::CodeUnit> PycCache::load_impl(const SourceInfo& source, LoadState* state,
+    std::vector<std::string>* messages, std::shared_ptr<bytecode::LazySource>* lazy)
+{
     *state = LoadState {};
     const std::string& src = source.source_path;
     auto miss = [&]() -> std::shared_ptr<bytecode::CodeUnit> {
@@ -60,7 +74,9 @@ std::shared_ptr<bytecode::CodeUnit> PycCache::load(const SourceInfo& source, Loa
     };
 
     state->cache_path = cache_path(src);
-    if (m_fs->stat(src, &state->source_stat) != 0)
+    if (source.source_stat)
+        state->source_stat = *source.source_stat;
+    else if (m_fs->stat(src, &state->source_stat) != 0)
         return miss();
     state->source_stat_ok = true;
     if (!state->cache_path)
@@ -118,14 +134,26 @@ std::shared_ptr<bytecode::CodeUnit> PycCache::load(const SourceInfo& source, Loa
     }
     say(messages, cpath + " matches " + src);
 
-    std::shared_ptr<bytecode::CodeUnit> code = decode_body(header, bytes);
+    std::shared_ptr<bytecode::CodeUnit> code = lazy ? decode_body_lazy(header, bytes, lazy) : decode_body(header, bytes);
     if (!code) {
         ++m_stats.corrupt;
         return miss();
     }
     say(messages, "code object from " + repr_str(cpath));
-    if (code->filename != src)
+    if (code->filename != src) {
         fix_filename(*code, src);
+        if (lazy)
+            (*lazy)->filename = src; // for the records decoded later
+    }
+    if (lazy) {
+        bytecode::LazySource& ls = **lazy;
+        ls.module_name = source.name;
+        ls.source_path = src;
+        ls.cache_path = cpath;
+        ls.optimize = m_options.optimize;
+        ls.hash_based = state->write_hash_based;
+        ls.check_source = state->hash_check_source;
+    }
 
     if (refresh && !m_options.dont_write_bytecode) {
         SourceStamp stamp { state->source_stat, header.content_hash, header.size,
@@ -179,6 +207,23 @@ std::shared_ptr<bytecode::CodeUnit> decode_body(const Header& header, std::span<
     if (!code || !bytecode::verify(**code, nullptr))
         return nullptr;
     return *code;
+}
+
+std::shared_ptr<bytecode::CodeUnit> decode_body_lazy(const Header& header, std::span<const uint8_t> file,
+    std::shared_ptr<bytecode::LazySource>* lazy)
+{
+    if (file.size() < header_size)
+        return nullptr;
+    auto body = file.subspan(header_size);
+    if (!body_matches(header, body))
+        return nullptr;
+    auto source = std::make_shared<bytecode::LazySource>();
+    source->body.assign(reinterpret_cast<const char*>(body.data()), body.size());
+    auto code = bytecode::deserialize_shallow(source->bytes(), nullptr);
+    if (!code || !bytecode::verify_shallow(*code, nullptr))
+        return nullptr;
+    *lazy = std::move(source);
+    return code;
 }
 
 bool PycCache::write_file(const std::string& cpath, const FileStat& source_stat, std::string_view data,

@@ -18,6 +18,7 @@
 #pragma once
 
 #include "bytecode/code.h"
+#include "bytecode/serialize.h"
 #include "cache/file_system.h"
 #include "cache/header.h"
 
@@ -49,6 +50,9 @@ struct CacheOptions {
 struct SourceInfo {
     std::string name;        // fully qualified module name, used in messages
     std::string source_path; // the source path as found by the finder
+    // The finder's stat of source_path taken just before, if any: load()
+    // uses it instead of stat()ing again (spec §4.1 step 2).
+    std::optional<FileStat> source_stat;
 };
 
 // What load() learnt, for the following store(). Plain data.
@@ -101,6 +105,15 @@ public:
     std::shared_ptr<bytecode::CodeUnit> load(const SourceInfo& source, LoadState* state,
         std::vector<std::string>* messages);
 
+    // As load(), but only the module's own code is decoded and verified (a
+    // shallow read, see bytecode/serialize.h): on a hit `*lazy` receives
+    // the body, kept alive for the nested code the runtime decodes on first
+    // use (objects/function.h), with the module name, source path, cache path
+    // and kind filled in for the fallback recompile. The checksum of the
+    // whole body is still checked here.
+    std::shared_ptr<bytecode::CodeUnit> load_lazy(const SourceInfo& source, LoadState* state,
+        std::vector<std::string>* messages, std::shared_ptr<bytecode::LazySource>* lazy);
+
     // After a miss and a successful compile of `source_bytes` into `code`:
     // emits "# code object from SRC", then writes the cache file unless
     // writing is disabled, no cache path exists or the source stat failed.
@@ -120,6 +133,8 @@ public:
         std::vector<std::string>* messages);
 
 private:
+    std::shared_ptr<bytecode::CodeUnit> load_impl(const SourceInfo& source, LoadState* state,
+        std::vector<std::string>* messages, std::shared_ptr<bytecode::LazySource>* lazy);
     void say(std::vector<std::string>* messages, std::string line) const;
     bool write_file(const std::string& cpath, const FileStat& source_stat, std::string_view data,
         std::vector<std::string>* messages);
@@ -137,6 +152,12 @@ private:
 // `header` was accepted by classify_pyc(): body length and checksum, then
 // bytecode::deserialize() and bytecode::verify(). Returns nullptr on any failure.
 std::shared_ptr<bytecode::CodeUnit> decode_body(const Header& header, std::span<const uint8_t> file);
+
+// decode_body()'s lazy form: checks length and checksum, copies the body
+// into a new LazySource (`*lazy`) and returns its shallowly decoded and
+// verified root (bytecode::deserialize_shallow/verify_shallow), or nullptr.
+std::shared_ptr<bytecode::CodeUnit> decode_body_lazy(const Header& header, std::span<const uint8_t> file,
+    std::shared_ptr<bytecode::LazySource>* lazy);
 
 // compileall's "is this file up to date?" (spec T9, with the K14 fix): true
 // when `cache_path` is a timestamp-based Adder cache file that load() would

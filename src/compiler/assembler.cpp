@@ -2,6 +2,9 @@
 // CFG, like CPython's stackdepth()), exception-handler labelling (the SETUP_*/
 // POP_BLOCK stack walk of label_exception_targets), pseudo-instruction and NOP
 // removal, line-number propagation, layout and the exception table.
+// Hot on every compile: the passes share per-thread scratch vectors, stack
+// effects are expanded inline from opcodes.def, and handler stacks are nodes
+// of one tree rather than a vector per block.
 #include "compiler/assembler.h"
 
 #include "bytecode/opcode_info.h"
@@ -24,42 +27,77 @@ bool is_terminator(const Instr& in)
     return !is_pseudo(in.op) && bytecode::is_terminator(static_cast<Opcode>(in.op));
 }
 
-// Effect on the fall-through path, or on the jump path when `jump`.
-int effect(const Instr& in, bool jump)
+// Stack effect of a real opcode, expanded inline from opcodes.def (the same
+// expressions as bytecode::stack_pops/stack_pushes, which are out of line and
+// were a visible cost when called several times per instruction).
+struct Effect {
+    int pops;
+    int pushes;
+    int jump_pushes; // -1: as `pushes`
+};
+
+inline Effect effect_of(Opcode op, uint32_t oparg_u)
 {
-    switch (in.op) {
-    case PSEUDO_SETUP_FINALLY: return jump ? 1 : 0;
-    case PSEUDO_SETUP_CLEANUP: return jump ? 2 : 0;
-    case PSEUDO_SETUP_WITH: return jump ? 1 : 0;
-    case PSEUDO_POP_BLOCK: return 0;
-    default: return bytecode::stack_effect(static_cast<Opcode>(in.op), in.arg, jump);
+    [[maybe_unused]] int64_t oparg = oparg_u;
+    switch (op) {
+#define OPCODE(name, operand, pops, pushes, jump_pushes, flags) \
+    case Opcode::name: return Effect { static_cast<int>(pops), static_cast<int>(pushes), static_cast<int>(jump_pushes) };
+#include "bytecode/opcodes.def"
+#undef OPCODE
     }
+    return Effect { 0, 0, -1 };
 }
+
+// Per-thread buffers reused by every assemble() call (compileall compiles on
+// several threads), so that a unit costs no allocations beyond its output.
+struct Scratch {
+    std::vector<int> next; // successor in layout order
+    std::vector<int> order_pos; // block id -> position in `order`
+    std::vector<int> work;
+    std::vector<int> handler_stack; // block id -> StackNode id at its entry
+    std::vector<uint8_t> labelled;
+    // Handler stacks as a tree of nodes (node 0 = empty stack): pushing is
+    // adding a child, popping is going to the parent, so per-block stacks
+    // are one int instead of a copied vector.
+    struct StackNode {
+        int parent;
+        int handler;
+    };
+    std::vector<StackNode> nodes;
+    std::vector<int> first_from;
+    std::vector<int> preds;
+};
 
 } // namespace
 
 std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
     const std::vector<int>& deref_to_localsplus, bytecode::CodeUnit& out)
 {
-    // Successor in layout order (for fall-through).
-    std::vector<int> next(blocks.size(), -1);
+    thread_local Scratch scratch;
+    Scratch& sc = scratch;
+    const size_t nblocks = blocks.size();
+
+    // Successor and position in layout order (for fall-through).
+    std::vector<int>& next = sc.next;
+    next.assign(nblocks, -1);
     for (size_t i = 0; i + 1 < order.size(); ++i)
         next[order[i]] = order[i + 1];
+    std::vector<int>& order_pos = sc.order_pos;
+    order_pos.assign(nblocks, -1);
+    for (size_t k = 0; k < order.size(); ++k)
+        order_pos[order[k]] = static_cast<int>(k);
 
     // 0. CPython's extend_block: a JUMP to a small block that leaves the
     //    code (return/raise) is replaced by a copy of that block, so each
     //    exit keeps its own line and the jump disappears.
     {
-        std::vector<int> pos(blocks.size(), -1);
-        for (size_t k = 0; k < order.size(); ++k)
-            pos[order[k]] = static_cast<int>(k);
         constexpr size_t max_copy_size = 4;
         for (int b : order) {
             auto& ins = blocks[b].instrs;
             if (ins.empty() || ins.back().op != op_of(Opcode::JUMP))
                 continue;
             int t = ins.back().target;
-            size_t k = static_cast<size_t>(pos[t]);
+            size_t k = static_cast<size_t>(order_pos[t]);
             while (k < order.size() && blocks[order[k]].instrs.empty())
                 ++k;
             if (k == order.size() || order[k] == b)
@@ -76,104 +114,124 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
     // 1. Stack depth over reachable blocks (reachability falls out of it).
     int entry = order.front();
     int max_depth = 0;
-    std::vector<int> work;
-    auto reach = [&](int b, int depth) -> std::string {
-        if (b < 0)
-            return "fall-through off the end of the code";
+    std::vector<int>& work = sc.work;
+    work.clear();
+    std::string err;
+    auto reach = [&](int b, int depth) -> bool {
+        if (b < 0) {
+            err = "fall-through off the end of the code";
+            return false;
+        }
         Block& blk = blocks[b];
         if (blk.start_depth < 0) {
             blk.start_depth = depth;
             blk.reachable = true;
             work.push_back(b);
         } else if (blk.start_depth != depth) {
-            return "inconsistent stack depth " + std::to_string(depth) + " vs " + std::to_string(blk.start_depth);
+            err = "inconsistent stack depth " + std::to_string(depth) + " vs " + std::to_string(blk.start_depth);
+            return false;
         }
-        return {};
+        return true;
     };
-    if (auto e = reach(entry, 0); !e.empty())
-        return e;
+    if (!reach(entry, 0))
+        return err;
     while (!work.empty()) {
         int b = work.back();
         work.pop_back();
         int depth = blocks[b].start_depth;
         bool terminated = false;
         for (const Instr& in : blocks[b].instrs) {
-            if (has_jump_target(in)) {
-                int target_depth = depth + effect(in, true);
+            if (is_pseudo(in.op)) {
+                if (is_block_push(in.op)) {
+                    int target_depth = depth + (in.op == PSEUDO_SETUP_CLEANUP ? 2 : 1);
+                    if (target_depth > max_depth)
+                        max_depth = target_depth;
+                    if (!reach(in.target, target_depth))
+                        return err;
+                }
+                continue; // no effect on the fall-through path
+            }
+            auto op = static_cast<Opcode>(in.op);
+            Effect e = effect_of(op, in.arg);
+            uint8_t flags = bytecode::opcode_flags(op);
+            if (flags & bytecode::ADDER_OPF_BRANCH) {
+                int target_depth = depth - e.pops + (e.jump_pushes >= 0 ? e.jump_pushes : e.pushes);
                 if (target_depth < 0)
                     return "negative stack depth at a jump";
                 if (target_depth > max_depth)
                     max_depth = target_depth;
-                if (auto e = reach(in.target, target_depth); !e.empty())
-                    return e;
+                if (!reach(in.target, target_depth))
+                    return err;
             }
-            if (!is_pseudo(in.op)) {
-                int pops = bytecode::stack_pops(static_cast<Opcode>(in.op), in.arg);
-                if (depth - pops < 0)
-                    return "stack underflow at " + std::string(bytecode::opcode_name(static_cast<Opcode>(in.op)));
-            }
-            depth += effect(in, false);
+            if (depth - e.pops < 0)
+                return "stack underflow at " + std::string(bytecode::opcode_name(op));
+            depth += e.pushes - e.pops;
             if (depth < 0)
                 return "negative stack depth";
             if (depth > max_depth)
                 max_depth = depth;
-            if (is_terminator(in)) {
+            if (flags & bytecode::ADDER_OPF_TERMINATOR) {
                 terminated = true;
                 break;
             }
         }
         if (!terminated) {
-            if (auto e = reach(next[b], depth); !e.empty())
-                return e;
+            if (!reach(next[b], depth))
+                return err;
         }
     }
     out.stacksize = max_depth;
 
     // 2. Exception handlers: which handler covers each instruction (stored
     //    in Instr::handler; every block is labelled at most once).
-    std::vector<std::vector<int>> except_stack(blocks.size());
-    std::vector<bool> labelled(blocks.size(), false);
-    std::vector<int> todo { entry };
-    labelled[entry] = true;
+    auto& nodes = sc.nodes;
+    nodes.clear();
+    nodes.push_back(Scratch::StackNode { -1, -1 });
+    std::vector<int>& block_stack = sc.handler_stack;
+    block_stack.assign(nblocks, 0);
+    std::vector<uint8_t>& labelled = sc.labelled;
+    labelled.assign(nblocks, 0);
+    std::vector<int>& todo = sc.work;
+    todo.clear();
+    todo.push_back(entry);
+    labelled[entry] = 1;
+    auto label = [&](int target, int stack) {
+        if (!labelled[target]) {
+            labelled[target] = 1;
+            block_stack[target] = stack;
+            todo.push_back(target);
+        }
+    };
     while (!todo.empty()) {
         int b = todo.back();
         todo.pop_back();
-        std::vector<int> stack = std::move(except_stack[b]);
+        int stack = block_stack[b];
         auto& ins = blocks[b].instrs;
         bool terminated = false;
-        for (size_t i = 0; i < ins.size(); ++i) {
-            Instr& in = ins[i];
+        for (Instr& in : ins) {
             if (is_block_push(in.op)) {
-                if (!labelled[in.target]) {
-                    labelled[in.target] = true;
-                    except_stack[in.target] = stack;
-                    todo.push_back(in.target);
-                }
+                label(in.target, stack);
                 if (in.op != PSEUDO_SETUP_FINALLY)
                     blocks[in.target].preserve_lasti = true;
-                stack.push_back(in.target);
+                nodes.push_back(Scratch::StackNode { stack, in.target });
+                stack = static_cast<int>(nodes.size() - 1);
             } else if (in.op == PSEUDO_POP_BLOCK) {
-                if (stack.empty())
+                if (stack == 0)
                     return "POP_BLOCK without a handler";
-                stack.pop_back();
+                stack = nodes[static_cast<size_t>(stack)].parent;
             } else {
-                in.handler = stack.empty() ? -1 : stack.back();
-                if (has_jump_target(in) && !labelled[in.target]) {
-                    labelled[in.target] = true;
-                    except_stack[in.target] = stack;
-                    todo.push_back(in.target);
+                in.handler = nodes[static_cast<size_t>(stack)].handler;
+                uint8_t flags = bytecode::opcode_flags(static_cast<Opcode>(in.op));
+                if (flags & bytecode::ADDER_OPF_BRANCH)
+                    label(in.target, stack);
+                if (flags & bytecode::ADDER_OPF_TERMINATOR) {
+                    terminated = true;
+                    break;
                 }
             }
-            if (is_terminator(in)) {
-                terminated = true;
-                break;
-            }
         }
-        if (!terminated && next[b] >= 0 && !labelled[next[b]]) {
-            labelled[next[b]] = true;
-            except_stack[next[b]] = std::move(stack);
-            todo.push_back(next[b]);
-        }
+        if (!terminated && next[b] >= 0)
+            label(next[b], stack);
     }
 
     // 3. Drop pseudo-instructions, instructions after a terminator, and NOPs
@@ -215,9 +273,6 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
     //    Line numbers (CPython's propagate_line_numbers): artificial
     //    instructions take the line before them in their block; a block's
     //    first instruction inherits from its only predecessor.
-    std::vector<int> order_pos(blocks.size(), -1);
-    for (size_t k = 0; k < order.size(); ++k)
-        order_pos[order[k]] = static_cast<int>(k);
     auto first_placed = [&](int b) -> int { // first non-empty block at or after b
         for (size_t k = static_cast<size_t>(order_pos[b]); k < order.size(); ++k)
             if (!placed(order[k]).empty())
@@ -237,13 +292,15 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
             placed(b).pop_back();
     }
     // From here on no block changes size: cache first_placed per layout slot.
-    std::vector<int> first_from(order.size() + 1, -1);
+    std::vector<int>& first_from = sc.first_from;
+    first_from.assign(order.size() + 1, -1);
     for (size_t k = order.size(); k-- > 0;)
         first_from[k] = placed(order[k]).empty() ? first_from[k + 1] : order[k];
     // (A block missing from the layout, a codegen bug, has no successor.)
     auto first_placed_fast = [&](int b) { return order_pos[b] < 0 ? -1 : first_from[static_cast<size_t>(order_pos[b])]; };
     auto next_placed_fast = [&](int b) { return order_pos[b] < 0 ? -1 : first_from[static_cast<size_t>(order_pos[b]) + 1]; };
-    std::vector<int> preds(blocks.size(), 0);
+    std::vector<int>& preds = sc.preds;
+    preds.assign(nblocks, 0);
     for (int b : order) {
         if (placed(b).empty())
             continue;
@@ -294,11 +351,15 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
                 following = blocks[b].offset;
         }
     }
-    out.code.clear();
-    out.positions.clear();
+    // Sized once and written by index (PositionTable::push_back checks for
+    // a packed table on every call).
     out.exception_table.clear();
-    out.code.reserve(offset);
-    out.positions.reserve(offset);
+    out.code.assign(static_cast<size_t>(offset), 0);
+    out.positions.clear();
+    out.positions.resize(static_cast<size_t>(offset));
+    bytecode::Word* words = out.code.data();
+    auto positions = out.positions.begin();
+    uint32_t index = 0;
     bytecode::ExceptionEntry cur;
     int cur_handler = -1;
     auto flush = [&](uint32_t end) {
@@ -320,7 +381,6 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
             }
             if (arg > bytecode::max_operand)
                 return "operand too large"; // FIXME: emit EXTENDED_ARG for operands >= 2**24
-            uint32_t index = static_cast<uint32_t>(out.code.size());
             if (p.handler != cur_handler) {
                 flush(index);
                 cur_handler = p.handler;
@@ -336,11 +396,12 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
                     cur.push_lasti = h.preserve_lasti;
                 }
             }
-            out.code.push_back(bytecode::make_word(op, arg));
-            out.positions.push_back(p.pos);
+            words[index] = bytecode::make_word(op, arg);
+            positions[index] = p.pos;
+            ++index;
         }
     }
-    flush(static_cast<uint32_t>(out.code.size()));
+    flush(index);
     return {};
 }
 

@@ -62,14 +62,12 @@ struct Unit {
 
     std::vector<bytecode::Constant> consts;
     StringMap<uint32_t> const_index; // constant_key() -> index, for the kinds below' fallback
-    // Faster dedup for the common kinds (same equivalence as constant_key).
-    StringMap<uint32_t> str_const_index; // Str text -> index
-    std::unordered_map<int64_t, uint32_t> int_const_index; // Int value -> index
+    // Faster dedup for the common kinds (same equivalence as constant_key):
+    // Str constants by text and Int constants by value, over `consts`.
+    FlatIndex scalar_const_index;
     int32_t singleton_const_index[4] = { -1, -1, -1, -1 }; // None, Ellipsis, False, True
-    std::vector<std::string> names;
-    StringMap<uint32_t> name_index;
-    std::vector<std::string> varnames;
-    StringMap<uint32_t> varname_index;
+    NameTable names; // co_names
+    NameTable varnames; // arguments, then other fast locals
     std::vector<std::string> cellvars; // sorted, plus __class__ for classes
     std::vector<std::string> freevars; // sorted
 
@@ -110,6 +108,9 @@ private:
     Unit* u = nullptr;
     std::optional<CompileError> m_error;
     std::vector<CompileWarning> m_warnings;
+    // Instruction vectors of finished units, emptied but keeping their
+    // capacity, handed to new blocks (saves most per-block allocations).
+    std::vector<std::vector<Instr>> m_spare_instrs;
 
     // ---- units, blocks, emission (codegen_unit.cpp)
     void enter_scope(std::string name, ScopeType type, const void* key, int firstlineno);

@@ -62,7 +62,11 @@ void Codegen::set_loc(const Location& loc)
 
 int Codegen::new_block()
 {
-    u->blocks.emplace_back();
+    Block& b = u->blocks.emplace_back();
+    if (!m_spare_instrs.empty()) {
+        b.instrs = std::move(m_spare_instrs.back());
+        m_spare_instrs.pop_back();
+    }
     return static_cast<int>(u->blocks.size() - 1);
 }
 
@@ -254,18 +258,31 @@ uint32_t Codegen::add_const(bytecode::Constant c)
         return static_cast<uint32_t>(slot);
     }
     case Kind::Int: {
-        auto [it, added] = u->int_const_index.try_emplace(c.int_value, static_cast<uint32_t>(u->consts.size()));
-        if (added)
-            u->consts.push_back(std::move(c));
-        return it->second;
+        int64_t v = c.int_value;
+        uint64_t h = static_cast<uint64_t>(v) * 0x9E3779B97F4A7C15ull;
+        h ^= h >> 32;
+        int32_t at = u->scalar_const_index.find(h, [&](uint32_t i) {
+            const auto& k = u->consts[i];
+            return k.kind == Kind::Int && k.int_value == v;
+        });
+        if (at >= 0)
+            return static_cast<uint32_t>(at);
+        uint32_t i = static_cast<uint32_t>(u->consts.size());
+        u->consts.push_back(std::move(c));
+        u->scalar_const_index.insert(h, i);
+        return i;
     }
     case Kind::Str: {
-        auto it = u->str_const_index.find(std::string_view(c.text));
-        if (it != u->str_const_index.end())
-            return it->second;
+        uint64_t h = hash_string(c.text) ^ 0x5BD1E9955BD1E995ull; // apart from Int hashes
+        int32_t at = u->scalar_const_index.find(h, [&](uint32_t i) {
+            const auto& k = u->consts[i];
+            return k.kind == Kind::Str && k.text == c.text;
+        });
+        if (at >= 0)
+            return static_cast<uint32_t>(at);
         uint32_t i = static_cast<uint32_t>(u->consts.size());
-        u->str_const_index.emplace(c.text, i);
         u->consts.push_back(std::move(c));
+        u->scalar_const_index.insert(h, i);
         return i;
     }
     default: break;
@@ -287,24 +304,12 @@ void Codegen::load_none()
 
 uint32_t Codegen::add_name(const std::string& name)
 {
-    auto it = u->name_index.find(name);
-    if (it != u->name_index.end())
-        return it->second;
-    uint32_t i = static_cast<uint32_t>(u->names.size());
-    u->names.push_back(name);
-    u->name_index.emplace(name, i);
-    return i;
+    return u->names.add(name);
 }
 
 uint32_t Codegen::add_varname(const std::string& name)
 {
-    auto it = u->varname_index.find(name);
-    if (it != u->varname_index.end())
-        return it->second;
-    uint32_t i = static_cast<uint32_t>(u->varnames.size());
-    u->varnames.push_back(name);
-    u->varname_index.emplace(name, i);
-    return i;
+    return u->varnames.add(name);
 }
 
 int Codegen::deref_index(const std::string& name)
@@ -333,7 +338,8 @@ void Codegen::nameop(const std::string& raw, ExprContext ctx)
         load_const(c);
         return;
     }
-    NameScope scope = u->ste->scope_of(name);
+    uint64_t h = hash_string(name); // shared by the scope lookup and the names table
+    NameScope scope = u->ste->scope_of(name, h);
     enum { OpName, OpFast, OpGlobal, OpDeref } optype = OpName;
     bool function = u->ste->type == BlockType::Function;
     switch (scope) {
@@ -365,19 +371,19 @@ void Codegen::nameop(const std::string& raw, ExprContext ctx)
     }
     case OpFast: {
         Opcode op = ctx == ExprContext::Load ? Opcode::LOAD_FAST : ctx == ExprContext::Store ? Opcode::STORE_FAST : Opcode::DELETE_FAST;
-        emit(op, add_varname(name));
+        emit(op, u->varnames.add(name, h));
         return;
     }
     case OpGlobal: {
         if (ctx == ExprContext::Load)
-            emit(Opcode::LOAD_GLOBAL, add_name(name) << 1);
+            emit(Opcode::LOAD_GLOBAL, u->names.add(name, h) << 1);
         else
-            emit(ctx == ExprContext::Store ? Opcode::STORE_GLOBAL : Opcode::DELETE_GLOBAL, add_name(name));
+            emit(ctx == ExprContext::Store ? Opcode::STORE_GLOBAL : Opcode::DELETE_GLOBAL, u->names.add(name, h));
         return;
     }
     case OpName: {
         Opcode op = ctx == ExprContext::Load ? Opcode::LOAD_NAME : ctx == ExprContext::Store ? Opcode::STORE_NAME : Opcode::DELETE_NAME;
-        emit(op, add_name(name));
+        emit(op, u->names.add(name, h));
         return;
     }
     }
@@ -426,10 +432,8 @@ void Codegen::enter_scope(std::string name, ScopeType type, const void* key, int
         if (sym.scope == NameScope::Free || (sym.flags & DEF_FREE_CLASS))
             unit->freevars.push_back(sym.name);
     std::sort(unit->freevars.begin(), unit->freevars.end());
-    for (const auto& v : unit->ste->varnames) {
-        unit->varname_index.emplace(v, static_cast<uint32_t>(unit->varnames.size()));
-        unit->varnames.push_back(v);
-    }
+    for (const auto& v : unit->ste->varnames)
+        unit->varnames.append(v);
     m_stack.push_back(std::move(unit));
     u = m_stack.back().get();
     use_block(new_block());
@@ -500,20 +504,25 @@ std::shared_ptr<bytecode::CodeUnit> Codegen::leave_scope_assemble(bool add_none)
             flags |= bytecode::CO_COROUTINE;
 
         // localsplus: locals, then cells that are not arguments, then frees.
-        code->localsplusnames = u->varnames;
-        code->localspluskinds.assign(u->varnames.size(), bytecode::CO_FAST_LOCAL);
+        size_t nvars = u->varnames.size();
+        code->localspluskinds.assign(nvars, bytecode::CO_FAST_LOCAL);
         std::vector<int> deref_map;
+        deref_map.reserve(u->cellvars.size() + u->freevars.size());
+        std::vector<const std::string*> cell_only; // cells that are not arguments or locals
         for (const auto& cell : u->cellvars) {
-            auto it = u->varname_index.find(cell);
-            if (it != u->varname_index.end()) {
-                code->localspluskinds[it->second] |= bytecode::CO_FAST_CELL;
-                deref_map.push_back(static_cast<int>(it->second));
+            if (int32_t at = u->varnames.find(cell); at >= 0) {
+                code->localspluskinds[static_cast<size_t>(at)] |= bytecode::CO_FAST_CELL;
+                deref_map.push_back(at);
             } else {
-                deref_map.push_back(static_cast<int>(code->localsplusnames.size()));
-                code->localsplusnames.push_back(cell);
+                deref_map.push_back(static_cast<int>(nvars + cell_only.size()));
+                cell_only.push_back(&cell);
                 code->localspluskinds.push_back(bytecode::CO_FAST_CELL);
             }
         }
+        code->localsplusnames = u->varnames.take(); // nothing looks varnames up after this
+        code->localsplusnames.reserve(code->localspluskinds.size() + u->freevars.size());
+        for (const std::string* cell : cell_only)
+            code->localsplusnames.push_back(*cell);
         for (const auto& fv : u->freevars) {
             deref_map.push_back(static_cast<int>(code->localsplusnames.size()));
             code->localsplusnames.push_back(fv);
@@ -560,7 +569,7 @@ std::shared_ptr<bytecode::CodeUnit> Codegen::leave_scope_assemble(bool add_none)
         code->flags = flags;
         remove_unused_consts();
         code->consts = std::move(u->consts);
-        code->names = std::move(u->names);
+        code->names = u->names.take();
         std::string err = assemble(u->blocks, u->order, full_map, *code);
         if (!err.empty()) {
             CompileError e;
@@ -569,6 +578,17 @@ std::shared_ptr<bytecode::CodeUnit> Codegen::leave_scope_assemble(bool add_none)
             e.lineno = u->firstlineno;
             m_error = std::move(e);
         }
+    }
+    // Recycle the instruction vectors (small ones: a huge module body's
+    // would only pin memory).
+    constexpr size_t max_spare = 1024, max_spare_capacity = 256;
+    for (Block& b : u->blocks) {
+        if (m_spare_instrs.size() >= max_spare)
+            break;
+        if (b.instrs.capacity() == 0 || b.instrs.capacity() > max_spare_capacity)
+            continue;
+        b.instrs.clear();
+        m_spare_instrs.push_back(std::move(b.instrs));
     }
     m_stack.pop_back();
     u = m_stack.empty() ? nullptr : m_stack.back().get();
@@ -609,8 +629,7 @@ void Codegen::remove_unused_consts()
     u->consts = std::move(kept);
     // The indexes are stale now (nothing is added after this point).
     u->const_index.clear();
-    u->str_const_index.clear();
-    u->int_const_index.clear();
+    u->scalar_const_index.clear();
     std::fill(std::begin(u->singleton_const_index), std::end(u->singleton_const_index), -1);
 }
 

@@ -14,8 +14,8 @@ using namespace ast;
 
 const Symbol* Scope::lookup(std::string_view name) const
 {
-    auto it = index.find(name);
-    return it == index.end() ? nullptr : &symbols[it->second];
+    int32_t i = find(name, hash_string(name));
+    return i < 0 ? nullptr : &symbols[static_cast<size_t>(i)];
 }
 
 NameScope Scope::scope_of(std::string_view name) const
@@ -63,8 +63,8 @@ std::string mangle(std::string_view class_name, std::string_view name)
 
 namespace {
 
-// A set of names for the analysis: a sorted vector of views of Scope::index
-// keys (hash-map nodes never move) or of string literals. Copying one, which
+// A set of names for the analysis: a sorted vector of views of Symbol names
+// (Scope::symbols is a deque: its elements never move) or of string literals. Copying one, which
 // analyze_block does for every child scope, is a single allocation.
 class NameSet {
 public:
@@ -180,10 +180,11 @@ private:
     {
         std::string mangled; // only built for private names
         const std::string& name = needs_mangle(m_private, raw_name) ? (mangled = mangle(m_private, raw_name)) : raw_name;
-        auto it = scope->index.find(name);
+        uint64_t h = hash_string(name);
+        int32_t at = scope->find(name, h);
         uint32_t val = 0;
-        if (it != scope->index.end()) {
-            val = scope->symbols[it->second].flags;
+        if (at >= 0) {
+            val = scope->symbols[static_cast<size_t>(at)].flags;
             if ((flag & DEF_PARAM) && (val & DEF_PARAM)) {
                 error("duplicate argument '" + name + "' in function definition", loc);
                 return;
@@ -199,23 +200,19 @@ private:
             }
             val |= DEF_COMP_ITER;
         }
-        if (it == scope->index.end()) {
-            scope->index.emplace(name, scope->symbols.size());
-            scope->symbols.push_back(Symbol { name, val, NameScope::Unknown });
-        } else {
-            scope->symbols[it->second].flags = val;
-        }
+        if (at < 0)
+            scope->add_symbol(name, h, val, NameScope::Unknown);
+        else
+            scope->symbols[static_cast<size_t>(at)].flags = val;
         if (flag & DEF_PARAM) {
             scope->varnames.push_back(name);
         } else if (flag & DEF_GLOBAL) {
             Scope* top = m_table.m_top.get();
-            auto git = top->index.find(name);
-            if (git == top->index.end()) {
-                top->index.emplace(name, top->symbols.size());
-                top->symbols.push_back(Symbol { name, flag, NameScope::Unknown });
-            } else {
-                top->symbols[git->second].flags |= flag;
-            }
+            int32_t g = top->find(name, h);
+            if (g < 0)
+                top->add_symbol(name, h, flag, NameScope::Unknown);
+            else
+                top->symbols[static_cast<size_t>(g)].flags |= flag;
         }
     }
 
@@ -878,10 +875,12 @@ struct Analyzer {
         error = std::move(err);
     }
 
-    using ScopeMap = std::unordered_map<std::string_view, NameScope>;
+    // The resolved scope of each symbol, by position in Scope::symbols.
+    using ScopeMap = std::vector<NameScope>;
 
-    // `name` is a view of a key of ste->index.
-    void analyze_name(Scope* ste, ScopeMap& scopes, std::string_view name, uint32_t flags,
+    // `name` is a view of a Symbol's name (stable: symbols is a deque);
+    // its resolution goes to `out`.
+    void analyze_name(Scope* ste, NameScope& out, std::string_view name, uint32_t flags,
         const NameSet* bound, NameSet& local, NameSet& free, NameSet& global)
     {
         if (flags & DEF_GLOBAL) {
@@ -889,7 +888,7 @@ struct Analyzer {
                 fail(ste, name, "name '" + std::string(name) + "' is nonlocal and global");
                 return;
             }
-            scopes[name] = NameScope::GlobalExplicit;
+            out = NameScope::GlobalExplicit;
             global.insert(name);
             if (bound)
                 const_cast<NameSet*>(bound)->erase(name);
@@ -904,68 +903,64 @@ struct Analyzer {
                 fail(ste, name, "no binding for nonlocal '" + std::string(name) + "' found");
                 return;
             }
-            scopes[name] = NameScope::Free;
+            out = NameScope::Free;
             ste->has_free = true;
             free.insert(name);
             return;
         }
         if (flags & DEF_BOUND) {
-            scopes[name] = NameScope::Local;
+            out = NameScope::Local;
             local.insert(name);
             global.erase(name);
             return;
         }
         if (bound && bound->count(name)) {
-            scopes[name] = NameScope::Free;
+            out = NameScope::Free;
             ste->has_free = true;
             free.insert(name);
             return;
         }
         if (global.count(name)) {
-            scopes[name] = NameScope::GlobalImplicit;
+            out = NameScope::GlobalImplicit;
             return;
         }
         if (ste->is_nested)
             ste->has_free = true;
-        scopes[name] = NameScope::GlobalImplicit;
+        out = NameScope::GlobalImplicit;
     }
 
-    void update_symbols(Scope* ste, ScopeMap& scopes, const NameSet* bound, const NameSet& free, bool classflag)
+    void update_symbols(Scope* ste, const ScopeMap& scopes, const NameSet* bound, const NameSet& free, bool classflag)
     {
-        for (auto& sym : ste->symbols) {
-            auto it = scopes.find(sym.name);
-            sym.scope = it == scopes.end() ? NameScope::Unknown : it->second;
-        }
+        for (size_t i = 0; i < scopes.size(); ++i)
+            ste->symbols[i].scope = scopes[i];
         for (std::string_view name : free) {
-            auto it = ste->index.find(name);
-            if (it != ste->index.end()) {
-                Symbol& sym = ste->symbols[it->second];
+            uint64_t h = hash_string(name);
+            int32_t at = ste->find(name, h);
+            if (at >= 0) {
+                Symbol& sym = ste->symbols[static_cast<size_t>(at)];
                 if (classflag && (sym.flags & (DEF_BOUND | DEF_GLOBAL)))
                     sym.flags |= DEF_FREE_CLASS;
                 continue;
             }
             if (bound && !bound->count(name))
                 continue;
-            ste->index.emplace(std::string(name), ste->symbols.size());
-            ste->symbols.push_back(Symbol { std::string(name), 0, NameScope::Free });
+            ste->add_symbol(name, h, 0, NameScope::Free);
         }
     }
 
     // `bound` is null for the module (no enclosing function scope).
     void analyze_block(Scope* ste, NameSet* bound, NameSet& free, NameSet& global)
     {
-        ScopeMap scopes;
-        scopes.reserve(ste->symbols.size());
+        ScopeMap scopes(ste->symbols.size(), NameScope::Unknown);
         NameSet local, newglobal, newfree, newbound;
         if (ste->type == BlockType::Class) {
             newglobal = global;
             if (bound)
                 newbound = *bound;
         }
-        for (const auto& sym : ste->symbols) {
-            // Views must outlive this loop: take the map's key, not sym.name.
-            std::string_view key = ste->index.find(sym.name)->first;
-            analyze_name(ste, scopes, key, sym.flags, bound, local, free, global);
+        for (size_t i = 0; i < scopes.size(); ++i) {
+            const Symbol& sym = ste->symbols[i];
+            analyze_name(ste, scopes[i], sym.name, sym.flags, bound, local, free, global);
             if (error)
                 return;
         }
@@ -991,11 +986,11 @@ struct Analyzer {
         newfree.insert_all(allfree);
         if (ste->type == BlockType::Function) {
             // analyze_cells: captured locals become cells.
-            for (auto& [name, sc] : scopes) {
-                if (sc != NameScope::Local || !newfree.count(name))
+            for (size_t i = 0; i < scopes.size(); ++i) {
+                if (scopes[i] != NameScope::Local || !newfree.count(ste->symbols[i].name))
                     continue;
-                sc = NameScope::Cell;
-                newfree.erase(name);
+                scopes[i] = NameScope::Cell;
+                newfree.erase(ste->symbols[i].name);
             }
         } else if (ste->type == BlockType::Class) {
             if (newfree.erase("__class__"))

@@ -9,8 +9,10 @@
 // 'break' outside loop, ...); see codegen.
 #pragma once
 
+#include "compiler/name_index.h"
 #include "parser/ast.h"
 
+#include <deque>
 #include <memory>
 #include <optional>
 #include <string>
@@ -44,9 +46,11 @@ enum class ComprehensionKind : uint8_t { None, List, Set, Dict, Generator };
 
 // Hash for string-keyed maps that also accepts string_view lookups without
 // building a std::string (heterogeneous lookup; pair with std::equal_to<>).
+// (hash_string: inline and cheap; nothing iterates these maps, so output
+// never depends on the hash.)
 struct StringHash {
     using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view> {}(s); }
+    size_t operator()(std::string_view s) const { return hash_string(s); }
 };
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
@@ -74,8 +78,25 @@ struct Scope {
     int col_offset = 0;
     Scope* parent = nullptr;
     std::vector<std::unique_ptr<Scope>> children; // in source order
-    std::vector<Symbol> symbols; // in order of first appearance (CPython's dict order)
-    StringMap<size_t> index; // name -> position in `symbols`
+    // In order of first appearance (CPython's dict order). A deque: elements
+    // never move, so the analysis can hold string_views of their names.
+    std::deque<Symbol> symbols;
+    std::vector<std::string_view> symbol_names; // views of symbols[i].name, contiguous for lookups
+    FlatIndex index; // over `symbols`, by name
+
+    // Position of `name` in `symbols` (`h` = hash_string(name)), or -1.
+    int32_t find(std::string_view name, uint64_t h) const
+    {
+        return index.find(h, [&](uint32_t i) { return symbol_names[i] == name; });
+    }
+    // Appends a symbol known to be absent.
+    Symbol& add_symbol(std::string_view name, uint64_t h, uint32_t flags, NameScope scope)
+    {
+        index.insert(h, static_cast<uint32_t>(symbols.size()));
+        Symbol& sym = symbols.emplace_back(Symbol { std::string(name), flags, scope });
+        symbol_names.push_back(sym.name);
+        return sym;
+    }
     std::vector<std::string> varnames; // parameters, in co_varnames order
 
     bool is_nested = false;
@@ -97,6 +118,11 @@ struct Scope {
     const Symbol* lookup(std::string_view name) const;
     // The resolved scope of `name` (Unknown when the scope never saw it).
     NameScope scope_of(std::string_view name) const;
+    NameScope scope_of(std::string_view name, uint64_t h) const
+    {
+        int32_t i = find(name, h);
+        return i < 0 ? NameScope::Unknown : symbols[static_cast<size_t>(i)].scope;
+    }
     // The flags of `name` (0 when absent).
     uint32_t flags_of(std::string_view name) const;
 };

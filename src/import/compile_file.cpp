@@ -12,6 +12,7 @@
 #include "cache/source_hash.h"
 #include "cache/write_atomic.h"
 #include "compiler/compiler.h"
+#include "objects/str.h"
 
 namespace adder::imp {
 
@@ -45,8 +46,19 @@ CompileFileResult compile_file_to_cache(const CompileFileRequest& req)
         compiler::compile_source(bytes, req.dfile.empty() ? req.source : req.dfile, opts, false);
     if (r.error) {
         result.status = CompileFileResult::Status::SyntaxError;
-        result.syntax = *r.error;
+        result.syntax = std::move(*r.error);
+        // The offending line is raw source bytes; CPython decodes it with
+        // errors='replace' (an undecodable source must not make printing fail).
+        result.syntax->text = utf8_replace_invalid(result.syntax->text);
         return result;
+    }
+    if (!r.warnings.empty()) {
+        if (!req.report_warnings)
+            result.warnings = std::move(r.warnings);
+        else if (!req.report_warnings(r.warnings)) {
+            result.status = CompileFileResult::Status::WarningError;
+            return result;
+        }
     }
     cache::SourceStamp stamp = cache::stamp_source(st, cache::as_bytes(bytes), fs.now_ns());
     std::string data = req.mode == InvalidationMode::Timestamp

@@ -5,8 +5,10 @@
 // C++ (no Python objects) so compileall's worker threads can call it.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "parser/parser.h"
 
@@ -25,13 +27,20 @@ struct CompileFileRequest {
     std::string dfile;               // filename recorded in the code ("" = source)
     int optimize = 0;                // 0, 1, 2 (3+ behaves as 2)
     InvalidationMode mode = InvalidationMode::Timestamp;
+    // Called on the calling thread with the compile-time SyntaxWarnings (if
+    // any) before anything is written; returning false abandons the write
+    // (a warnings filter made one an error, left pending by the callback).
+    // Unset (worker threads): the warnings are returned in the result.
+    std::function<bool(const std::vector<parser::SyntaxErrorInfo>&)> report_warnings;
 };
 
 struct CompileFileResult {
-    enum class Status { Ok, OSError, SyntaxError } status = Status::Ok;
+    // WarningError: report_warnings returned false; nothing was written.
+    enum class Status { Ok, OSError, SyntaxError, WarningError } status = Status::Ok;
     int err = 0;                                 // errno for OSError
     std::string err_path;                        // the path the OSError is about
-    std::optional<parser::SyntaxErrorInfo> syntax; // for SyntaxError
+    std::optional<parser::SyntaxErrorInfo> syntax; // for SyntaxError (text made valid UTF-8)
+    std::vector<parser::SyntaxErrorInfo> warnings; // when report_warnings is unset
 };
 
 // Compiles `req.source` and writes `req.cfile`. Thread-safe (touches no

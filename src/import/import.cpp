@@ -34,10 +34,16 @@ static std::map<std::string, NativeModuleInit>& registry()
 
 void register_native_module(const char* name, NativeModuleInit init) { registry()[name] = init; }
 
-static bool is_file(const std::string& p)
+// `out` (optional) receives the stat, which the import hands to the cache
+// so the source is not stat()ed twice.
+static bool is_file(const std::string& p, cache::FileStat* out = nullptr)
 {
-    struct stat st;
-    return ::stat(p.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+    cache::FileStat st;
+    if (cache::default_file_system().stat(p, &st) != 0 || !st.is_regular)
+        return false;
+    if (out)
+        *out = st;
+    return true;
 }
 
 static bool is_dir(const std::string& p)
@@ -55,17 +61,17 @@ static Pending module_not_found(const std::string& name, const char* fmt = "No m
     return pending;
 }
 
-Result<Code*> load_module_code(const std::string& path, std::string_view module_name)
+Result<Code*> load_module_code(const std::string& path, std::string_view module_name, const cache::FileStat* found_stat)
 {
     // The bytecode cache: see source_loader.h.
-    return load_code_cached(path, module_name);
+    return load_code_cached(path, module_name, found_stat);
 }
 
 // Searches `paths` (a list of directory strs) for `tail`. Directories named
 // `tail` without an __init__ are collected in `namespace_dirs` (when not
 // null): they make a namespace package if nothing else is found (spec C3).
 static std::string search_paths(Value paths, const std::string& tail, bool& is_package,
-    std::vector<std::string>* namespace_dirs = nullptr)
+    std::vector<std::string>* namespace_dirs = nullptr, cache::FileStat* found_stat = nullptr)
 {
     if (!paths || !is_list(paths))
         return {};
@@ -83,7 +89,7 @@ static std::string search_paths(Value paths, const std::string& tail, bool& is_p
         bool portion = is_dir(pkg);
         if (portion) {
             for (const char* init : { "/__init__.py", "/__init__.pyc" }) {
-                if (is_file(pkg + init)) {
+                if (is_file(pkg + init, found_stat)) {
                     is_package = true;
                     return pkg + init;
                 }
@@ -91,7 +97,7 @@ static std::string search_paths(Value paths, const std::string& tail, bool& is_p
         }
         for (const char* suffix : { ".py", ".pyc" }) {
             std::string mod = dir + "/" + tail + suffix;
-            if (is_file(mod)) {
+            if (is_file(mod, found_stat)) {
                 is_package = false;
                 return mod;
             }
@@ -152,7 +158,8 @@ static Result<Value> find_and_load(const std::string& fullname)
     }
     bool is_package = false;
     std::vector<std::string> namespace_dirs;
-    std::string path = search_paths(search, tail, is_package, &namespace_dirs);
+    cache::FileStat found_stat;
+    std::string path = search_paths(search, tail, is_package, &namespace_dirs, &found_stat);
     if (path.empty() && !namespace_dirs.empty()) {
         // A namespace package: no code, nothing cached, __file__ None (C3).
         Module* ns = Module::create(fullname);
@@ -194,7 +201,7 @@ static Result<Value> find_and_load(const std::string& fullname)
         locations = std::vector<std::string> { path.substr(0, path.rfind('/')) };
     TRY(set_module_spec_attrs(d, fullname, path, locations));
     modules->set_str(name_s, Value(m));
-    Result<Code*> code = load_module_code(path, fullname);
+    Result<Code*> code = load_module_code(path, fullname, &found_stat);
     Result<Value> r = code.is_ok() ? vm::run_code(code.value(), d, Value()) : Result<Value>(pending);
     if (r.is_error()) {
         (void)modules->pop(Value(name_s));

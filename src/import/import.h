@@ -7,6 +7,7 @@
 
 #include <string>
 
+#include "cache/file_system.h"
 #include "objects/function.h"
 #include "objects/object.h"
 
@@ -24,7 +25,10 @@ Result<Value> import_module(std::string_view name);
 std::string find_module_source(std::string_view name, bool& is_package);
 // The code of module `module_name` at `path` (a source, or a legacy .pyc),
 // through the bytecode cache: see source_loader.h (load_code_cached).
-Result<Code*> load_module_code(const std::string& path, std::string_view module_name);
+// `found_stat`: the finder's stat of `path` taken just before, if any (saves
+// a second stat of the source).
+Result<Code*> load_module_code(const std::string& path, std::string_view module_name,
+    const cache::FileStat* found_stat = nullptr);
 // Installs the import hook into the VM.
 void init_import();
 

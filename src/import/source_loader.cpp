@@ -55,6 +55,34 @@ Pending raise_import_error(const std::string& message, std::string_view name, co
     return pending;
 }
 
+// Code::materialize's fallback for a cached module with a bad nested code
+// record: recompiles the source as the import did (the compiler is
+// deterministic) and rewrites the cache file so the next run is clean.
+// Errors are silent (the caller raises ImportError on null).
+std::shared_ptr<bytecode::CodeUnit> recompile_lazy_source(bytecode::LazySource& ls)
+{
+    cache::FileSystem& fs = cache::default_file_system();
+    cache::LoadState state;
+    if (fs.stat(ls.source_path, &state.source_stat) != 0)
+        return nullptr;
+    std::string source;
+    if (fs.read_file(ls.source_path, &source) != 0)
+        return nullptr;
+    compiler::CompileOptions opts;
+    opts.optimize = ls.optimize;
+    compiler::CompileResult r = compiler::compile_source(source, ls.source_path, opts, false);
+    if (r.error || !r.code)
+        return nullptr;
+    if (g_verbose)
+        verbose_message("# bad code object in " + ls.cache_path + "; recompiled " + ls.source_path);
+    state.source_stat_ok = true;
+    state.cache_path = ls.cache_path;
+    state.write_hash_based = ls.hash_based;
+    state.hash_check_source = ls.check_source;
+    pyc_cache().store({ ls.module_name, ls.source_path }, state, *r.code, source, nullptr);
+    return r.code;
+}
+
 void say_all(const std::vector<std::string>& lines)
 {
     for (const std::string& l : lines)
@@ -188,10 +216,12 @@ Status set_module_spec_attrs(Dict* d, const std::string& spec_name, const std::s
     return ok();
 }
 
-Result<Code*> load_code_cached(const std::string& path, std::string_view module_name)
+Result<Code*> load_code_cached(const std::string& path, std::string_view module_name, const cache::FileStat* found_stat)
 {
     cache::PycCache& pc = pyc_cache();
     cache::SourceInfo info { std::string(module_name), path };
+    if (found_stat)
+        info.source_stat = *found_stat;
     std::vector<std::string> lines;
     std::vector<std::string>* msgs = g_verbose ? &lines : nullptr;
 
@@ -213,11 +243,16 @@ Result<Code*> load_code_cached(const std::string& path, std::string_view module_
     // C16: with sys.implementation.cache_tag None nothing is read or written.
     bool no_tag = cache_tag_is_none();
     cache::LoadState state;
-    std::shared_ptr<bytecode::CodeUnit> unit = no_tag ? nullptr : pc.load(info, &state, msgs);
+    std::shared_ptr<bytecode::LazySource> lazy;
+    std::shared_ptr<bytecode::CodeUnit> unit = no_tag ? nullptr : pc.load_lazy(info, &state, msgs, &lazy);
     say_all(lines);
     lines.clear();
-    if (unit)
-        return Code::create(unit);
+    if (unit) {
+        lazy->recompile = recompile_lazy_source;
+        if (Code* code = Code::create_lazy(unit, lazy))
+            return code;
+        take_pending(); // a bad nested header: compile as on a miss
+    }
 
     std::string source;
     if (state.source_bytes) {

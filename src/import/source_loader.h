@@ -43,11 +43,16 @@ std::optional<std::string> cached_for(const std::string& path);
 bool is_sourceless_path(std::string_view path);
 
 // Loads the code of module `module_name` from `path` (a source file or a
-// legacy .pyc): on a source, a cache hit is returned as is, a miss compiles
+// legacy .pyc): on a source, a cache hit is returned lazily (only the
+// module's own code is decoded; nested code on first use, with a silent
+// recompile if a record is bad: objects/function.h), a miss compiles
 // the source and writes the cache file before returning (rule C17). Raises
 // SyntaxError, ImportError (sourceless problems, unreadable source) or
 // OSError and returns pending on failure.
-Result<Code*> load_code_cached(const std::string& path, std::string_view module_name);
+// `found_stat`, if not null, is the finder's stat of `path` taken just
+// before (used instead of stat()ing the source again).
+Result<Code*> load_code_cached(const std::string& path, std::string_view module_name,
+    const cache::FileStat* found_stat = nullptr);
 
 // Sets `__cached__`, `__loader__` and `__spec__` in the namespace `d` of
 // module `spec_name` loaded from `path` (a source or a legacy .pyc);

@@ -11,8 +11,23 @@ namespace adder::lexer {
 
 namespace {
 
-bool is_ident_start(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80; }
-bool is_ident_char(unsigned char c) { return is_ident_start(c) || (c >= '0' && c <= '9'); }
+// Character classes, one table lookup per byte in the identifier loop.
+constexpr unsigned char k_ident_start = 1;
+constexpr unsigned char k_ident_char = 2;
+struct CharTable {
+    unsigned char v[256] {};
+    constexpr CharTable()
+    {
+        for (int c = 0; c < 256; ++c) {
+            bool start = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80;
+            v[c] = (start ? k_ident_start | k_ident_char : 0) | ((c >= '0' && c <= '9') ? k_ident_char : 0);
+        }
+    }
+};
+constexpr CharTable s_chars;
+
+bool is_ident_start(unsigned char c) { return s_chars.v[c] & k_ident_start; }
+bool is_ident_char(unsigned char c) { return s_chars.v[c] & k_ident_char; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Number of UTF-8 characters in `text` (continuation bytes are not counted).
@@ -42,64 +57,76 @@ uint32_t decode_utf8(std::string_view s, size_t pos, int& len)
 
 TokenKind keyword_kind(std::string_view w)
 {
-    // Keywords are 2..8 ASCII letters; dispatch on the first letter keeps this cheap.
-    if (w.size() < 2 || w.size() > 8)
-        return TokenKind::Name;
-    auto is = [&](const char* k) { return w == k; };
-    switch (w[0]) {
-    case 'F': return is("False") ? TokenKind::KwFalse : TokenKind::Name;
-    case 'N': return is("None") ? TokenKind::KwNone : TokenKind::Name;
-    case 'T': return is("True") ? TokenKind::KwTrue : TokenKind::Name;
-    case 'a':
-        if (is("and")) return TokenKind::KwAnd;
-        if (is("as")) return TokenKind::KwAs;
-        if (is("assert")) return TokenKind::KwAssert;
-        if (is("async")) return TokenKind::KwAsync;
-        if (is("await")) return TokenKind::KwAwait;
-        return TokenKind::Name;
-    case 'b': return is("break") ? TokenKind::KwBreak : TokenKind::Name;
-    case 'c':
-        if (is("class")) return TokenKind::KwClass;
+    // Keywords are 2..8 ASCII letters: dispatch on the length, then on the
+    // first letter, and compare the known number of bytes (no hashing, no strlen).
+    const char* d = w.data();
+    auto is = [&]<size_t N>(const char (&k)[N]) { return std::memcmp(d, k, N - 1) == 0; };
+    switch (w.size()) {
+    case 2:
+        switch (d[0]) {
+        case 'a': return is("as") ? TokenKind::KwAs : TokenKind::Name;
+        case 'i':
+            if (d[1] == 'f') return TokenKind::KwIf;
+            if (d[1] == 'n') return TokenKind::KwIn;
+            if (d[1] == 's') return TokenKind::KwIs;
+            return TokenKind::Name;
+        case 'o': return is("or") ? TokenKind::KwOr : TokenKind::Name;
+        default: return TokenKind::Name;
+        }
+    case 3:
+        switch (d[0]) {
+        case 'a': return is("and") ? TokenKind::KwAnd : TokenKind::Name;
+        case 'd':
+            if (is("def")) return TokenKind::KwDef;
+            if (is("del")) return TokenKind::KwDel;
+            return TokenKind::Name;
+        case 'f': return is("for") ? TokenKind::KwFor : TokenKind::Name;
+        case 'n': return is("not") ? TokenKind::KwNot : TokenKind::Name;
+        case 't': return is("try") ? TokenKind::KwTry : TokenKind::Name;
+        default: return TokenKind::Name;
+        }
+    case 4:
+        switch (d[0]) {
+        case 'N': return is("None") ? TokenKind::KwNone : TokenKind::Name;
+        case 'T': return is("True") ? TokenKind::KwTrue : TokenKind::Name;
+        case 'e':
+            if (is("elif")) return TokenKind::KwElif;
+            if (is("else")) return TokenKind::KwElse;
+            return TokenKind::Name;
+        case 'f': return is("from") ? TokenKind::KwFrom : TokenKind::Name;
+        case 'p': return is("pass") ? TokenKind::KwPass : TokenKind::Name;
+        case 'w': return is("with") ? TokenKind::KwWith : TokenKind::Name;
+        default: return TokenKind::Name;
+        }
+    case 5:
+        switch (d[0]) {
+        case 'F': return is("False") ? TokenKind::KwFalse : TokenKind::Name;
+        case 'a':
+            if (is("async")) return TokenKind::KwAsync;
+            if (is("await")) return TokenKind::KwAwait;
+            return TokenKind::Name;
+        case 'b': return is("break") ? TokenKind::KwBreak : TokenKind::Name;
+        case 'c': return is("class") ? TokenKind::KwClass : TokenKind::Name;
+        case 'r': return is("raise") ? TokenKind::KwRaise : TokenKind::Name;
+        case 'w': return is("while") ? TokenKind::KwWhile : TokenKind::Name;
+        case 'y': return is("yield") ? TokenKind::KwYield : TokenKind::Name;
+        default: return TokenKind::Name;
+        }
+    case 6:
+        switch (d[0]) {
+        case 'a': return is("assert") ? TokenKind::KwAssert : TokenKind::Name;
+        case 'e': return is("except") ? TokenKind::KwExcept : TokenKind::Name;
+        case 'g': return is("global") ? TokenKind::KwGlobal : TokenKind::Name;
+        case 'i': return is("import") ? TokenKind::KwImport : TokenKind::Name;
+        case 'l': return is("lambda") ? TokenKind::KwLambda : TokenKind::Name;
+        case 'r': return is("return") ? TokenKind::KwReturn : TokenKind::Name;
+        default: return TokenKind::Name;
+        }
+    case 7: return is("finally") ? TokenKind::KwFinally : TokenKind::Name;
+    case 8:
         if (is("continue")) return TokenKind::KwContinue;
-        return TokenKind::Name;
-    case 'd':
-        if (is("def")) return TokenKind::KwDef;
-        if (is("del")) return TokenKind::KwDel;
-        return TokenKind::Name;
-    case 'e':
-        if (is("elif")) return TokenKind::KwElif;
-        if (is("else")) return TokenKind::KwElse;
-        if (is("except")) return TokenKind::KwExcept;
-        return TokenKind::Name;
-    case 'f':
-        if (is("finally")) return TokenKind::KwFinally;
-        if (is("for")) return TokenKind::KwFor;
-        if (is("from")) return TokenKind::KwFrom;
-        return TokenKind::Name;
-    case 'g': return is("global") ? TokenKind::KwGlobal : TokenKind::Name;
-    case 'i':
-        if (is("if")) return TokenKind::KwIf;
-        if (is("import")) return TokenKind::KwImport;
-        if (is("in")) return TokenKind::KwIn;
-        if (is("is")) return TokenKind::KwIs;
-        return TokenKind::Name;
-    case 'l': return is("lambda") ? TokenKind::KwLambda : TokenKind::Name;
-    case 'n':
         if (is("nonlocal")) return TokenKind::KwNonlocal;
-        if (is("not")) return TokenKind::KwNot;
         return TokenKind::Name;
-    case 'o': return is("or") ? TokenKind::KwOr : TokenKind::Name;
-    case 'p': return is("pass") ? TokenKind::KwPass : TokenKind::Name;
-    case 'r':
-        if (is("raise")) return TokenKind::KwRaise;
-        if (is("return")) return TokenKind::KwReturn;
-        return TokenKind::Name;
-    case 't': return is("try") ? TokenKind::KwTry : TokenKind::Name;
-    case 'w':
-        if (is("while")) return TokenKind::KwWhile;
-        if (is("with")) return TokenKind::KwWith;
-        return TokenKind::Name;
-    case 'y': return is("yield") ? TokenKind::KwYield : TokenKind::Name;
     default: return TokenKind::Name;
     }
 }
@@ -147,7 +174,7 @@ void Lexer::begin_token(Token& out, size_t start)
 void Lexer::finish_token(Token& out, TokenKind kind)
 {
     out.kind = kind;
-    out.text = m_src.substr(m_tok_start, m_pos - m_tok_start);
+    out.text = std::string_view(m_src.data() + m_tok_start, m_pos - m_tok_start);
     out.end_lineno = line_no();
     out.end_col = col_of(m_pos);
     m_last_was_newline = kind == TokenKind::Newline;
@@ -183,8 +210,11 @@ bool Lexer::measure_indentation()
     m_at_bol = false;
     if (p >= m_src.size() || m_src[p] == '#' || m_src[p] == '\n' || m_src[p] == '\\')
         return true; // blank line: indentation is ignored (a '\\' line continues the next one)
-    auto line_end = m_src.find('\n', m_line_start);
-    size_t line_len = line_end == std::string_view::npos ? m_src.size() - m_line_start : line_end + 1 - m_line_start;
+    // The line's length, only needed for an error (so found lazily).
+    auto line_len = [&] {
+        auto line_end = m_src.find('\n', m_line_start);
+        return line_end == std::string_view::npos ? m_src.size() - m_line_start : line_end + 1 - m_line_start;
+    };
     auto tab_error = [&] {
         return fail("TabError", "inconsistent use of tabs and spaces in indentation", line_no(), 1, line_no(), 0);
     };
@@ -206,7 +236,7 @@ bool Lexer::measure_indentation()
             --m_pending;
         }
         if (col != m_indents.back()) {
-            int offset = char_count(m_src.substr(m_line_start, line_len));
+            int offset = char_count(m_src.substr(m_line_start, line_len()));
             return fail("IndentationError", "unindent does not match any outer indentation level", line_no(), offset,
                 line_no(), -1);
         }
@@ -227,7 +257,7 @@ bool Lexer::next(Token& out)
     }
     if (m_field && m_field_state == 0) {
         m_field_state = 1;
-        out = Token { TokenKind::LPar, "(", m_open_line, m_open_col, m_open_line, m_open_col + 1 };
+        out = Token { TokenKind::LPar, false, "(", m_open_line, m_open_col, m_open_line, m_open_col + 1 };
         return true;
     }
     for (;;) {
@@ -236,7 +266,7 @@ bool Lexer::next(Token& out)
             m_pending += indent ? -1 : 1;
             // Column -1 as in CPython; end_col holds the tokenizer's cursor
             // (after the indentation), where CPython's errors point.
-            out = Token { indent ? TokenKind::Indent : TokenKind::Dedent, {}, line_no(), -1, line_no(), col_of(m_pos) };
+            out = Token { indent ? TokenKind::Indent : TokenKind::Dedent, false, {}, line_no(), -1, line_no(), col_of(m_pos) };
             return true;
         }
         if (m_at_bol) {
@@ -246,14 +276,18 @@ bool Lexer::next(Token& out)
                 continue;
         }
         // Skip blanks between tokens.
-        while (m_pos < m_src.size() && (m_src[m_pos] == ' ' || m_src[m_pos] == '\t' || m_src[m_pos] == '\f'))
-            ++m_pos;
-        if (m_pos >= m_src.size())
+        const char* src = m_src.data();
+        size_t size = m_src.size();
+        size_t pos = m_pos;
+        while (pos < size && (src[pos] == ' ' || src[pos] == '\t' || src[pos] == '\f'))
+            ++pos;
+        m_pos = pos;
+        if (pos >= size)
             return end_of_input(out);
-        char c = m_src[m_pos];
+        char c = src[pos];
         if (c == '#') {
-            while (m_pos < m_src.size() && m_src[m_pos] != '\n')
-                ++m_pos;
+            const void* nl = std::memchr(src + pos, '\n', size - pos);
+            m_pos = nl ? static_cast<size_t>(static_cast<const char*>(nl) - src) : size;
             continue;
         }
         if (c == '\n') {
@@ -319,14 +353,14 @@ bool Lexer::end_of_input(Token& out)
         if (m_field_state == 1 && m_brackets.size() == 1) {
             m_field_state = 2;
             m_brackets.pop_back();
-            out = Token { TokenKind::RPar, ")", m_close_line, m_close_col, m_close_line, m_close_col + 1 };
+            out = Token { TokenKind::RPar, false, ")", m_close_line, m_close_col, m_close_line, m_close_col + 1 };
             return true;
         }
         if (!m_brackets.empty()) {
             m_error.is_eof_in_brackets = true;
             return fail("SyntaxError", "unexpected EOF", line_no(), 0, line_no(), 0);
         }
-        out = Token { TokenKind::EndMarker, {}, line_no(), col_of(m_pos), line_no(), col_of(m_pos) };
+        out = Token { TokenKind::EndMarker, false, {}, line_no(), col_of(m_pos), line_no(), col_of(m_pos) };
         return true;
     }
     if (!m_brackets.empty()) {
@@ -359,10 +393,10 @@ bool Lexer::end_of_input(Token& out)
     if (m_indents.size() > 1) {
         m_indents.pop_back();
         m_alt_indents.pop_back();
-        out = Token { TokenKind::Dedent, {}, line, -1, line, cursor };
+        out = Token { TokenKind::Dedent, false, {}, line, -1, line, cursor };
         return true;
     }
-    out = Token { TokenKind::EndMarker, {}, line, -1, line, cursor };
+    out = Token { TokenKind::EndMarker, false, {}, line, -1, line, cursor };
     return true;
 }
 
@@ -371,9 +405,16 @@ bool Lexer::scan_identifier(Token& out)
     size_t start = m_pos;
     begin_token(out, start);
     size_t p = start;
-    while (p < m_src.size() && is_ident_char(static_cast<unsigned char>(m_src[p])))
+    const char* src = m_src.data();
+    size_t size = m_src.size();
+    // One pass: the class table finds the end, `high` remembers whether any
+    // byte was non-ASCII (only then is the slower check below needed).
+    unsigned high = 0;
+    while (p < size && (s_chars.v[static_cast<unsigned char>(src[p])] & k_ident_char)) {
+        high |= static_cast<unsigned char>(src[p]);
         ++p;
-    if (p < m_src.size() && (m_src[p] == '"' || m_src[p] == '\'') && p - start <= 2) {
+    }
+    if (p < size && (src[p] == '"' || src[p] == '\'') && p - start <= 2) {
         // A string prefix: r, u, b, f, br, rb, fr, rf in any case.
         bool saw_r = false, saw_b = false, saw_u = false, saw_f = false, ok = true;
         for (size_t i = start; i < p; ++i) {
@@ -390,7 +431,7 @@ bool Lexer::scan_identifier(Token& out)
     }
     // Non-ASCII identifier characters must be letters; reject the obvious
     // non-identifier characters the way CPython does.
-    for (size_t i = start; i < p; ++i) {
+    for (size_t i = start; (high & 0x80) && i < p; ++i) {
         if (static_cast<unsigned char>(m_src[i]) >= 0x80) {
             int len = 0;
             uint32_t cp = decode_utf8(m_src, i, len);
@@ -414,7 +455,12 @@ bool Lexer::scan_identifier(Token& out)
         }
     }
     m_pos = p;
-    finish_token(out, keyword_kind(m_src.substr(start, p - start)));
+    out.non_ascii = (high & 0x80) != 0;
+    out.kind = keyword_kind(std::string_view(src + start, p - start));
+    out.text = std::string_view(src + start, p - start);
+    out.end_lineno = out.lineno; // an identifier never spans lines
+    out.end_col = col_of(p);
+    m_last_was_newline = false;
     return true;
 }
 
@@ -439,6 +485,13 @@ bool Lexer::scan_string(Token& out, size_t quote_pos)
             msg += std::to_string(last_line_number()) + ")";
             return fail("SyntaxError", msg, start_line, start_off(), start_line, start_off());
         }
+        // Plain characters in a tight loop; the cases below are rare.
+        const char* src = m_src.data();
+        size_t size = m_src.size();
+        while (p < size && src[p] != q && src[p] != '\\' && src[p] != '\n')
+            ++p;
+        if (p >= size)
+            continue;
         char c = m_src[p];
         if (c == '\\') {
             if (p + 1 < m_src.size() && m_src[p + 1] == '\n') {

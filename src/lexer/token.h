@@ -24,6 +24,7 @@ inline bool is_keyword(TokenKind kind) { return kind >= TokenKind::KwFalse; }
 
 struct Token {
     TokenKind kind = TokenKind::EndMarker;
+    bool non_ascii = false; // a NAME with non-ASCII characters (to be NFKC-normalized)
     std::string_view text; // a view into the source the lexer was given
     int lineno = 0;
     int col = 0; // byte column; -1 for INDENT/DEDENT

@@ -4,7 +4,10 @@
 // are compiled by threads inside this process (-j N, -j0 = all cores), the
 // freshness test is the cache library's full-header check (K14), and when
 // stdout is a terminal a progress counter is drawn on stderr. Output keeps
-// the sequential order whatever the number of workers.
+// the sequential order whatever the number of workers; workers take the
+// largest files first so no thread is left alone on a big file at the end.
+// Compile-time SyntaxWarnings are collected by the workers and emitted by
+// the main thread with the file's output.
 // FIXME: the Python-level functions take str paths only, `rx` must be a str
 // pattern (std::regex ECMAScript syntax, close to `re` for simple patterns);
 // -x on the command line uses the same engine.
@@ -37,6 +40,7 @@
 #include "objects/ops.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "runtime/syntax_warnings.h"
 
 namespace adder {
 Dict* sys_dict();
@@ -69,6 +73,7 @@ struct Outcome {
     int err = 0;                 // OSError errno
     std::string err_path;        // its filename
     std::string exists_message;  // FileExistsError text (T3) instead of errno
+    std::vector<parser::SyntaxErrorInfo> warnings; // SyntaxWarnings, emitted in order by the main thread
 };
 
 // One step of the walk, in sequential order: a line to print or a file.
@@ -76,13 +81,9 @@ struct Event {
     std::string text; // printed as is (may be empty)
     std::string file; // non-empty: compile this
     Outcome outcome;
+    int64_t size = 0; // the file's size from the walk (work estimate for -j)
 };
 
-bool is_dir(const std::string& p)
-{
-    struct stat st;
-    return ::stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
-}
 bool is_file(const std::string& p)
 {
     struct stat st;
@@ -127,8 +128,10 @@ void walk_dir(const std::string& dir, int maxlevels, int quiet, std::vector<Even
         if (name == "__pycache__")
             continue;
         std::string full = join(dir, name);
-        if (!is_dir(full))
-            out.push_back({ "", full, {} });
+        struct stat st;
+        bool have = ::stat(full.c_str(), &st) == 0;
+        if (!(have && S_ISDIR(st.st_mode)))
+            out.push_back({ "", full, {}, have ? int64_t(st.st_size) : 0 });
         else if (maxlevels > 0 && !is_link(full))
             walk_dir(full, maxlevels - 1, quiet, out);
     }
@@ -249,6 +252,8 @@ Outcome compile_one(const std::string& fullname, const Options& o, int interp_op
         req.optimize = level >= 0 ? level : interp_optimize;
         req.mode = o.mode;
         imp::CompileFileResult r = imp::compile_file_to_cache(req);
+        for (parser::SyntaxErrorInfo& w : r.warnings)
+            out.warnings.push_back(std::move(w));
         if (r.status == imp::CompileFileResult::Status::SyntaxError) {
             out.ok = false;
             out.syntax = r.syntax;
@@ -329,6 +334,12 @@ Result<bool> run_events(std::vector<Event>& events, const Options& o)
             files.push_back(i);
     int workers = o.workers == 0 ? int(std::max(1u, std::thread::hardware_concurrency())) : o.workers;
     workers = std::max(1, std::min<int>(workers, int(files.size())));
+    // Workers take the biggest files first (size ~ compile time), so the
+    // run does not end with one thread on a large file while the others
+    // idle; the output is still printed in walk order.
+    if (workers > 1)
+        std::stable_sort(files.begin(), files.end(),
+            [&](size_t a, size_t b) { return events[a].size > events[b].size; });
     int level = interpreter_optimize();
     std::optional<std::string> prefix = imp::pyc_cache().options().pycache_prefix;
     std::string cwd = cwd_now();
@@ -369,6 +380,14 @@ Result<bool> run_events(std::vector<Event>& events, const Options& o)
             ++finished;
         }
         std::string text = e.file.empty() ? e.text : outcome_text(e, o.quiet);
+        if (!e.outcome.warnings.empty() && status.is_ok()) {
+            // FIXME: a warnings filter that turns these into errors is not
+            // applied before the file is written, as CPython would (-W error).
+            if (progress && finished > 0)
+                status = draw_progress("\r\033[K");
+            if (status.is_ok() && emit_syntax_warnings(e.outcome.warnings).is_error())
+                take_pending();
+        }
         if (!text.empty() && status.is_ok()) {
             // The bar is erased before each line so the two streams do not mix on the terminal.
             if (progress && finished > 0)

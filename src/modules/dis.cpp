@@ -42,8 +42,13 @@ Result<std::shared_ptr<bytecode::CodeUnit>> unit_of(Value x)
 {
     if (x.is_object() && x.type()->is_subtype_of(g_function_type))
         x = Value(static_cast<Function*>(x.as_object())->m_code);
-    if (x.is_object() && x.type()->is_subtype_of(g_code_type))
-        return static_cast<Code*>(x.as_object())->m_unit;
+    if (x.is_object() && x.type()->is_subtype_of(g_code_type)) {
+        // Lazily loaded code: decode the whole tree for a recursive listing.
+        std::shared_ptr<bytecode::CodeUnit> unit = static_cast<Code*>(x.as_object())->full_unit();
+        if (!unit)
+            return pending;
+        return unit;
+    }
     if (is_str(x)) {
         compiler::CompileResult r = compiler::compile_source(as_str(x)->data(), "<dis>", {}, true);
         if (r.error) {

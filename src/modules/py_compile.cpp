@@ -22,6 +22,7 @@
 #include "objects/ops.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "runtime/syntax_warnings.h"
 
 namespace adder {
 Dict* sys_dict();
@@ -115,16 +116,26 @@ Result<Value> do_compile(const std::string& file, Value cfile_v, Value dfile_v, 
     req.dfile = dfile;
     req.optimize = int(optimize >= 0 ? optimize : interpreter_optimize());
     req.mode = imp::InvalidationMode(mode);
+    // SyntaxWarnings go through the warnings filters as compile() would
+    // emit them; one turned into an error fails like a SyntaxError.
+    req.report_warnings = [](const std::vector<parser::SyntaxErrorInfo>& ws) {
+        return emit_syntax_warnings(ws).is_ok();
+    };
     imp::CompileFileResult r = imp::compile_file_to_cache(req);
+    Value error;
     switch (r.status) {
     case imp::CompileFileResult::Status::Ok:
         return Value(Str::create(cfile));
     case imp::CompileFileResult::Status::OSError:
         return raise_errno(r.err, r.err_path);
     case imp::CompileFileResult::Status::SyntaxError:
+        error = make_syntax_error(*r.syntax);
+        break;
+    case imp::CompileFileResult::Status::WarningError:
+        error = take_pending();
         break;
     }
-    Value exc = make_py_compile_error(make_syntax_error(*r.syntax), dfile.empty() ? file : dfile);
+    Value exc = make_py_compile_error(error, dfile.empty() ? file : dfile);
     if (!exc)
         return pending;
     if (quiet < 2) {

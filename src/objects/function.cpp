@@ -13,6 +13,7 @@
 #include "objects/str.h"
 #include "objects/tuple.h"
 #include "objects/bytes.h"
+#include "bytecode/verify.h"
 
 namespace adder {
 
@@ -101,7 +102,7 @@ bool is_internable_constant(const std::string& text)
     return true;
 }
 
-Code* create_code(const std::shared_ptr<bytecode::CodeUnit>& unit, Str* parent_filename,
+Code* stub_from_unit(const std::shared_ptr<bytecode::CodeUnit>& unit, Str* parent_filename,
     const std::string* parent_filename_text);
 
 // `filename`/`filename_text`: the enclosing code's co_filename, shared by
@@ -133,30 +134,135 @@ Value constant_value(const bytecode::Constant& c, Str* filename, const std::stri
             items.push_back(constant_value(item, filename, filename_text));
         return frozenset_from_values(std::span<const Value>(items.data(), items.size()));
     }
-    case K::Code: return Value(create_code(c.code, filename, filename_text));
+    case K::Code:
+        // Lazy records are handled by convert_body; a bare null cannot pass
+        // the verifier.
+        return c.code ? Value(stub_from_unit(c.code, filename, filename_text)) : none();
     }
     return none();
 }
 
-Code* create_code(const std::shared_ptr<bytecode::CodeUnit>& unit, Str* parent_filename,
-    const std::string* parent_filename_text)
+// Sets the header fields shared by stubs and ready code. `inherit`: the
+// file name is the parent's (u.filename is not read).
+void set_header(Code* code, const bytecode::CodeUnit& u, Str* parent_filename, const std::string* parent_filename_text,
+    bool inherit = false)
 {
-    Code* code = make<Code>(g_code_type, unit);
-    const auto& u = *unit;
     NameMemo& memo = name_memo();
     code->m_name = memo.intern(u.name);
     code->m_qualname = (u.qualname.empty() || u.qualname == u.name) ? code->m_name : Str::create(u.qualname);
-    code->m_filename = (parent_filename && u.filename == *parent_filename_text) ? parent_filename : Str::create(u.filename);
+    code->m_filename = (parent_filename && (inherit || u.filename == *parent_filename_text)) ? parent_filename
+                                                                                           : Str::create(u.filename);
+    code->m_firstlineno = u.firstlineno;
+    code->m_argcount = u.argcount;
+    code->m_posonlyargcount = u.posonlyargcount;
+    code->m_kwonlyargcount = u.kwonlyargcount;
+    code->m_stacksize = u.stacksize;
+    code->m_flags = u.flags;
+}
+
+// A stub for trusted nested code (compiler output or an eagerly verified unit).
+Code* stub_from_unit(const std::shared_ptr<bytecode::CodeUnit>& unit, Str* parent_filename,
+    const std::string* parent_filename_text)
+{
+    Code* code = make<Code>(g_code_type, unit);
+    set_header(code, *unit, parent_filename, parent_filename_text);
+    code->m_doc = (!unit->consts.empty() && unit->consts[0].kind == bytecode::Constant::Kind::Str)
+        ? constant_value(unit->consts[0], code->m_filename, &unit->filename)
+        : none();
+    return code;
+}
+
+// A stub for the cache record `c` (a lazy constant of `parent`, index
+// `index`). Null when the header is malformed or not valid UTF-8: the
+// parent's body is then bad as a whole.
+Code* stub_from_record(Code* parent, uint32_t index, const bytecode::Constant& c,
+    const std::shared_ptr<bytecode::LazySource>& source)
+{
+    thread_local bytecode::CodeHeader h;
+    const std::string& parent_filename = parent->m_unit->filename;
+    if (!bytecode::read_code_header(source->bytes(), c.lazy_offset, c.lazy_size, parent_filename, &h))
+        return nullptr;
+    bytecode::CodeUnit& u = h.header;
+    // The usual case, a file name inherited from the parent (already
+    // checked), shares the parent's Str without copying the text.
+    bool inherit = h.filename_inherited && !source->filename;
+    if (source->filename)
+        u.filename = *source->filename;
+    if (!source->trusted &&
+        (!bytecode::is_valid_utf8(u.name, false) || !bytecode::is_valid_utf8(u.qualname, false) ||
+         (!inherit && !bytecode::is_valid_utf8(u.filename, true)) || (h.has_doc && !bytecode::is_valid_utf8(h.doc, true))))
+        return nullptr;
+    Code* code = make<Code>(g_code_type, nullptr);
+    set_header(code, u, parent->m_filename, &parent_filename, inherit);
+    if (h.has_doc) {
+        bytecode::Constant doc;
+        doc.kind = bytecode::Constant::Kind::Str;
+        doc.text = std::move(h.doc);
+        code->m_doc = constant_value(doc, nullptr, nullptr);
+    } else {
+        code->m_doc = none();
+    }
+    code->m_lazy = source;
+    code->m_lazy_offset = c.lazy_offset;
+    code->m_lazy_size = c.lazy_size;
+    code->m_parent = parent;
+    code->m_parent_index = index;
+    return code;
+}
+
+// Builds the body of `code` from `unit` (whose header it already has, or
+// gets here). Nested records of `source` become stubs; false when one of
+// their headers is bad (the body is then left empty).
+bool convert_body(Code* code, const std::shared_ptr<bytecode::CodeUnit>& unit,
+    const std::shared_ptr<bytecode::LazySource>& source)
+{
+    const auto& u = *unit;
+    code->m_unit = unit;
+    if (!code->m_name) {
+        set_header(code, u, nullptr, nullptr);
+    } else {
+        // A stub keeps its names; the rest comes from the unit actually run
+        // (which differs from the header only after a recovery).
+        code->m_firstlineno = u.firstlineno;
+        code->m_argcount = u.argcount;
+        code->m_posonlyargcount = u.posonlyargcount;
+        code->m_kwonlyargcount = u.kwonlyargcount;
+        code->m_stacksize = u.stacksize;
+        code->m_flags = u.flags;
+    }
+    NameMemo& memo = name_memo();
+    code->m_consts.clear();
     code->m_consts.reserve(u.consts.size());
-    for (auto& c : u.consts)
-        code->m_consts.push_back(constant_value(c, code->m_filename, &u.filename));
+    for (size_t i = 0; i < u.consts.size(); ++i) {
+        const bytecode::Constant& c = u.consts[i];
+        if (c.kind == bytecode::Constant::Kind::Code && !c.code) {
+            Code* stub = source && c.lazy_size ? stub_from_record(code, uint32_t(i), c, source) : nullptr;
+            if (!stub) {
+                code->m_consts.clear();
+                return false;
+            }
+            code->m_consts.push_back(Value(stub));
+        } else if (i == 0 && c.kind == bytecode::Constant::Kind::Str && code->m_doc && is_str(code->m_doc) &&
+                   as_str(code->m_doc)->view() == c.text) {
+            code->m_consts.push_back(code->m_doc); // the stub's __doc__ object, as CPython shares it
+        } else {
+            code->m_consts.push_back(constant_value(c, code->m_filename, &u.filename));
+        }
+    }
+    if (!code->m_consts.empty() && is_str(code->m_consts[0]))
+        code->m_doc = code->m_consts[0];
+    else
+        code->m_doc = none();
+    code->m_names.clear();
     code->m_names.reserve(u.names.size());
     for (auto& n : u.names)
         code->m_names.push_back(memo.intern(n));
+    code->m_localsplusnames.clear();
     code->m_localsplusnames.reserve(u.localsplusnames.size());
     for (auto& n : u.localsplusnames)
         code->m_localsplusnames.push_back(memo.intern(n));
     code->m_nlocalsplus = int(u.localsplusnames.size());
+    code->m_nfree = code->m_ncells = code->m_nlocals = 0;
     for (uint8_t k : u.localspluskinds) {
         if (k & bytecode::CO_FAST_FREE)
             ++code->m_nfree;
@@ -165,17 +271,136 @@ Code* create_code(const std::shared_ptr<bytecode::CodeUnit>& unit, Str* parent_f
         if (k & bytecode::CO_FAST_LOCAL)
             ++code->m_nlocals;
     }
-    code->m_argcount = u.argcount;
-    code->m_posonlyargcount = u.posonlyargcount;
-    code->m_kwonlyargcount = u.kwonlyargcount;
-    code->m_stacksize = u.stacksize;
-    code->m_flags = u.flags;
-    return code;
+    code->m_ready = true;
+    return true;
+}
+
+// See Code::m_tables_released. The unit is owned by `code` alone.
+void release_tables(Code* code)
+{
+    bytecode::CodeUnit& u = *code->m_unit;
+    std::vector<bytecode::Constant>().swap(u.consts);
+    std::vector<std::string>().swap(u.names);
+    std::vector<std::string>().swap(u.localsplusnames);
+    code->m_tables_released = true;
+}
+
+Pending raise_bad_cached_code(const bytecode::LazySource& source)
+{
+    return throw_error(g_ImportError, "bad code object in cached module '%s'", source.module_name.c_str());
 }
 
 } // namespace
 
-Code* Code::create(std::shared_ptr<bytecode::CodeUnit> unit) { return create_code(unit, nullptr, nullptr); }
+// A warm import makes one stub per nested function: keep them in the GC's
+// 256-byte size class (the next one is 320).
+static_assert(sizeof(Code) <= 256, "Code grew past the 256-byte size class: reorder or shrink its fields");
+
+Code* Code::create(std::shared_ptr<bytecode::CodeUnit> unit)
+{
+    Code* code = make<Code>(g_code_type, unit);
+    convert_body(code, unit, nullptr);
+    return code;
+}
+
+Code* Code::create_lazy(std::shared_ptr<bytecode::CodeUnit> root, std::shared_ptr<bytecode::LazySource> source)
+{
+    Code* code = make<Code>(g_code_type, root);
+    code->m_lazy = source; // marks the root of the records' parent chains
+    if (!convert_body(code, root, source)) {
+        raise_bad_cached_code(*source);
+        return nullptr;
+    }
+    release_tables(code);
+    return code;
+}
+
+bool Code::materialize()
+{
+    if (!m_lazy) // a trusted nested unit
+        return convert_body(this, m_unit, nullptr);
+    std::shared_ptr<bytecode::LazySource> keep = m_lazy; // m_lazy is reset on recovery
+    bytecode::LazySource& source = *keep;
+    std::string error;
+    std::shared_ptr<bytecode::CodeUnit> unit =
+        bytecode::deserialize_nested(source.bytes(), m_lazy_offset, m_lazy_size, m_filename->data(), &error);
+    if (unit && source.filename)
+        unit->filename = *source.filename;
+    if (unit && (source.trusted || bytecode::verify_shallow(*unit, &error)) && convert_body(this, unit, m_lazy)) {
+        release_tables(this);
+        return true;
+    }
+    // A bad record (only a crafted file passes the body checksum): never run
+    // it; take the same code from a recompile of the module's source.
+    m_unit = nullptr;
+    if (!source.recompiled && !source.recompile_failed) {
+        // Set while the hook runs (it may print -v lines through Python
+        // code): a re-entrant use of a bad record raises instead of recursing.
+        source.recompile_failed = true;
+        if (source.recompile)
+            source.recompiled = source.recompile(source);
+        source.recompile_failed = !source.recompiled;
+    }
+    if (!source.recompiled)
+        return (raise_bad_cached_code(source), false);
+    std::vector<uint32_t> path;
+    const Code* root = this;
+    for (; root->m_parent; root = root->m_parent)
+        path.push_back(root->m_parent_index);
+    if (root->m_lazy != m_lazy)
+        return (raise_bad_cached_code(source), false);
+    std::shared_ptr<bytecode::CodeUnit> found = source.recompiled;
+    for (size_t i = path.size(); i-- > 0 && found;) {
+        uint32_t index = path[i];
+        const auto& consts = found->consts;
+        found = index < consts.size() && consts[index].kind == bytecode::Constant::Kind::Code ? consts[index].code : nullptr;
+    }
+    if (!found || found->name != m_name->view() || found->qualname != m_qualname->view() ||
+        found->firstlineno != m_firstlineno)
+        return (raise_bad_cached_code(source), false);
+    if (source.filename)
+        found->filename = *source.filename;
+    m_lazy.reset();
+    m_parent = nullptr;
+    return convert_body(this, found, nullptr);
+}
+
+std::shared_ptr<bytecode::CodeUnit> Code::full_unit()
+{
+    if (!ensure_body())
+        return nullptr;
+    std::shared_ptr<bytecode::CodeUnit> base = m_unit;
+    if (m_tables_released) {
+        // Decode the record again: its bytes are immutable and passed
+        // verify_shallow, so this gives the unit that was converted.
+        const bytecode::LazySource& source = *m_lazy;
+        base = m_parent ? bytecode::deserialize_nested(source.bytes(), m_lazy_offset, m_lazy_size, m_filename->data(), nullptr)
+                        : bytecode::deserialize_shallow(source.bytes(), nullptr);
+        if (!base)
+            return (raise_bad_cached_code(source), nullptr);
+        if (source.filename)
+            base->filename = *source.filename;
+    }
+    bool has_lazy = false;
+    for (const auto& c : base->consts)
+        has_lazy |= c.kind == bytecode::Constant::Kind::Code && !c.code;
+    if (!has_lazy)
+        return base;
+    if (base->consts.size() != m_consts.size())
+        return (raise_bad_cached_code(*m_lazy), nullptr);
+    auto unit = base == m_unit ? std::make_shared<bytecode::CodeUnit>(*m_unit) : base;
+    for (size_t i = 0; i < unit->consts.size(); ++i) {
+        bytecode::Constant& c = unit->consts[i];
+        if (c.kind != bytecode::Constant::Kind::Code || c.code)
+            continue;
+        Code* child = static_cast<Code*>(m_consts[i].as_object());
+        c.code = child->full_unit();
+        if (!c.code)
+            return nullptr;
+        c.lazy_offset = c.lazy_size = 0;
+    }
+    return unit;
+}
 
 void Code::visit_edges(gc::Visitor& v)
 {
@@ -189,6 +414,8 @@ void Code::visit_edges(gc::Visitor& v)
     v.visit(m_name);
     v.visit(m_qualname);
     v.visit(m_filename);
+    v.visit(m_doc);
+    v.visit(m_parent);
     if (m_global_cache)
         for (size_t i = 0; i < m_names.size(); ++i)
             v.visit(m_global_cache[i].value);
@@ -204,36 +431,45 @@ void Code::visit_edges(gc::Visitor& v)
 
 static Code* as_code(Value v) { return static_cast<Code*>(v.as_object()); }
 
+// The code with its body built (attributes that read the body).
+static Result<Code*> ready_code(Value v)
+{
+    Code* c = as_code(v);
+    if (!c->ensure_body())
+        return pending;
+    return c;
+}
+
 static Result<Value> code_repr(Value self)
 {
     Code* c = as_code(self);
     char buf[64];
     std::snprintf(buf, sizeof buf, " at %p", static_cast<void*>(c));
     return Value(Str::create("<code object " + c->m_name->data() + buf + ", file \"" + c->m_filename->data() + "\", line " +
-                             std::to_string(c->m_unit->firstlineno) + ">"));
+                             std::to_string(c->m_firstlineno) + ">"));
 }
 
 static Result<Value> code_get_name(Value self) { return Value(as_code(self)->m_name); }
 static Result<Value> code_get_qualname(Value self) { return Value(as_code(self)->m_qualname); }
 static Result<Value> code_get_filename(Value self) { return Value(as_code(self)->m_filename); }
-static Result<Value> code_get_firstlineno(Value self) { return int_from_i64(as_code(self)->m_unit->firstlineno); }
+static Result<Value> code_get_firstlineno(Value self) { return int_from_i64(as_code(self)->m_firstlineno); }
 static Result<Value> code_get_argcount(Value self) { return int_from_i64(as_code(self)->m_argcount); }
 static Result<Value> code_get_posonlyargcount(Value self) { return int_from_i64(as_code(self)->m_posonlyargcount); }
 static Result<Value> code_get_kwonlyargcount(Value self) { return int_from_i64(as_code(self)->m_kwonlyargcount); }
 static Result<Value> code_get_flags(Value self) { return int_from_i64(as_code(self)->m_flags); }
-static Result<Value> code_get_nlocals(Value self) { return int_from_i64(as_code(self)->m_unit->nlocals()); }
+static Result<Value> code_get_nlocals(Value self) { return int_from_i64(TRY(ready_code(self))->m_unit->nlocals()); }
 static Result<Value> code_get_stacksize(Value self) { return int_from_i64(as_code(self)->m_stacksize); }
-static Result<Value> code_get_consts(Value self) { return Value(Tuple::create(as_code(self)->m_consts)); }
+static Result<Value> code_get_consts(Value self) { return Value(Tuple::create(TRY(ready_code(self))->m_consts)); }
 static Result<Value> code_get_names(Value self)
 {
     std::vector<Value> v;
-    for (Str* s : as_code(self)->m_names)
+    for (Str* s : TRY(ready_code(self))->m_names)
         v.push_back(Value(s));
     return Value(Tuple::create(std::move(v)));
 }
 static Result<Value> code_vars(Value self, uint8_t kind)
 {
-    Code* c = as_code(self);
+    Code* c = TRY(ready_code(self));
     std::vector<Value> v;
     for (size_t i = 0; i < c->m_localsplusnames.size(); ++i)
         if (c->m_unit->localspluskinds[i] & kind)
@@ -245,7 +481,7 @@ static Result<Value> code_get_cellvars(Value self) { return code_vars(self, byte
 static Result<Value> code_get_freevars(Value self) { return code_vars(self, bytecode::CO_FAST_FREE); }
 static Result<Value> code_get_code(Value self)
 {
-    Code* c = as_code(self);
+    Code* c = TRY(ready_code(self));
     std::string bytes;
     for (auto w : c->m_unit->code)
         bytes.append(reinterpret_cast<const char*>(&w), sizeof w);
@@ -259,7 +495,10 @@ static Result<Value> code_replace(Value self, CallArgs args)
     if (args.nargs)
         return throw_error(g_TypeError, "replace() takes no positional arguments");
     Code* old = as_code(self);
-    auto unit = std::make_shared<bytecode::CodeUnit>(*old->m_unit);
+    std::shared_ptr<bytecode::CodeUnit> full = old->full_unit();
+    if (!full)
+        return pending;
+    auto unit = std::make_shared<bytecode::CodeUnit>(*full);
     for (size_t i = 0; i < args.nkw(); ++i) {
         std::string_view k = as_str(args.kwnames->at(i))->view();
         Value v = args.kw_value(i);
@@ -349,7 +588,7 @@ Function* make_function(Code* code, Dict* globals)
     f->m_name = code->m_name;
     f->m_qualname = code->m_qualname;
     // CPython 3.11: co_consts[0] is the docstring when it is a str.
-    f->m_doc = (!code->m_consts.empty() && is_str(code->m_consts[0])) ? code->m_consts[0] : none();
+    f->m_doc = code->m_doc ? code->m_doc : none();
     if (Value m = globals->get_str("__name__"))
         f->m_module = m;
     else

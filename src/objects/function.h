@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "bytecode/code.h"
+#include "bytecode/serialize.h"
 #include "objects/methods.h"
 #include "objects/object.h"
 
@@ -18,13 +19,71 @@ class Tuple;
 
 // The runtime form of a bytecode::CodeUnit: constants materialized as Values,
 // names interned.
+//
+// Lazy code objects. Only the root code given to create()/create_lazy() is
+// converted at once; every nested code constant becomes a *stub* whose
+// header (name, qualname, filename, firstlineno, argument counts, flags,
+// stacksize, docstring) is set and whose body (m_unit, m_consts, m_names,
+// m_localsplusnames and the counts derived from localsplus) is produced on
+// first use by ensure_body(). A stub comes either from a nested CodeUnit
+// (compiler output: converted later, trusted) or from a record in a cache
+// file body (m_lazy: decoded and verified later). A module calls only a few
+// of the functions it defines, so most bodies are never built. Every reader
+// of body fields must call ensure_body() first (frame setup in vm/call.cpp
+// and the inlined call in vm/eval.cpp, the co_* getters, dis, replace); code
+// running in a frame is always ready.
+//
+// A cache record that fails to decode or verify when materialized never
+// runs: the module's source is recompiled (LazySource::recompile hook, set by
+// the import system, which also rewrites the cache file), the matching
+// nested unit is found by the path of constant indices from the root
+// (m_parent/m_parent_index) and used instead. Only when that is impossible
+// does ensure_body() raise ImportError.
 class Code : public Object {
 public:
     Code(Type* type, std::shared_ptr<bytecode::CodeUnit> unit) : Object(type), m_unit(std::move(unit)) {}
-    // Converts `unit` (and nested code constants) into a Code object.
+    // Converts `unit` (trusted compiler output or an eagerly verified unit);
+    // its nested code constants become stubs.
     static Code* create(std::shared_ptr<bytecode::CodeUnit> unit);
+    // Converts `root`, a unit from bytecode::deserialize_shallow() of
+    // `source->body` that passed verify_shallow(); nested code constants
+    // become stubs decoded from `source` on first use. `root` then belongs
+    // to the code (its decoded tables are released). Returns null with
+    // ImportError pending when a nested header is malformed.
+    static Code* create_lazy(std::shared_ptr<bytecode::CodeUnit> root, std::shared_ptr<bytecode::LazySource> source);
     void visit_edges(gc::Visitor& v) override;
 
+    // Builds the body of a stub (no-op once ready). False with ImportError
+    // pending when the body is bad and cannot be recovered.
+    [[nodiscard]] bool ensure_body()
+    {
+        if (!m_ready) [[unlikely]]
+            return materialize();
+        return true;
+    }
+    // The unit with every nested code constant decoded (for dis, replace,
+    // serializing); null with an exception pending on failure.
+    std::shared_ptr<bytecode::CodeUnit> full_unit();
+    bool materialize(); // ensure_body's slow path
+
+    // Fields are ordered so that a Code fits the GC's 256-byte size class.
+    bool m_ready = false;
+    // See m_tables_released below.
+    bool m_tables_released = false;
+    uint32_t m_parent_index = 0;
+    // Header fields, valid in stubs (and m_name ... m_flags below).
+    Value m_doc; // consts[0] when it is a str, else None (the function's __doc__)
+    // A stub from a cache record: the body, the record's extent in it, and
+    // where it sits (parent code, const index; null parent for a root).
+    std::shared_ptr<bytecode::LazySource> m_lazy;
+    uint32_t m_lazy_offset = 0;
+    uint32_t m_lazy_size = 0;
+    Code* m_parent = nullptr;
+    // m_tables_released: once a cache record's body is built, the decoded
+    // consts/names tables of m_unit are freed (memory is the main cost of a
+    // warm import); full_unit() decodes the immutable record again.
+
+    // Body fields, valid once m_ready.
     std::shared_ptr<bytecode::CodeUnit> m_unit;
     std::vector<Value> m_consts;
     std::vector<Str*> m_names;
@@ -41,6 +100,7 @@ public:
     int m_kwonlyargcount = 0;
     int m_stacksize = 0;
     uint32_t m_flags = 0;
+    int m_firstlineno = 0;
     // LOAD_GLOBAL cache, one entry per co_names index (the lookup depends
     // only on the name and the two dicts' versions, which are globally
     // unique). Allocated lazily by the VM on first use (ensure_caches), so

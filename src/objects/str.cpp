@@ -8,7 +8,6 @@
 #include <cstdlib>
 #include <cstring>
 #include <random>
-#include <unordered_map>
 
 #include "objects/bytes.h"
 #include "objects/errors.h"
@@ -66,6 +65,84 @@ void append_utf8(std::string& out, uint32_t cp)
     }
 }
 
+namespace {
+struct NameCharTable {
+    bool ok[256] = {};
+    constexpr NameCharTable()
+    {
+        for (int c = '0'; c <= '9'; ++c)
+            ok[c] = true;
+        for (int c = 'a'; c <= 'z'; ++c)
+            ok[c] = ok[c - 'a' + 'A'] = true;
+        ok[int('_')] = true;
+    }
+};
+constexpr NameCharTable k_name_chars;
+} // namespace
+
+bool is_ascii_name_chars(std::string_view text)
+{
+    for (char ch : text)
+        if (!k_name_chars.ok[static_cast<unsigned char>(ch)])
+            return false;
+    return true;
+}
+
+std::string utf8_replace_invalid(std::string_view bytes)
+{
+    std::string out;
+    size_t n = bytes.size();
+    auto at = [&](size_t i) { return static_cast<unsigned char>(bytes[i]); };
+    size_t i = 0;
+    size_t copied = 0; // bytes[copied, i) is well-formed and not yet in `out`
+    while (i < n) {
+        unsigned char c = at(i);
+        if (c < 0x80) {
+            ++i;
+            continue;
+        }
+        // Expected length and the allowed range of the second byte (the
+        // rest must be 80..BF): rejects overlongs, surrogates, > U+10FFFF.
+        size_t len = 0;
+        unsigned char lo = 0x80, hi = 0xBF;
+        if (c >= 0xC2 && c <= 0xDF)
+            len = 2;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            len = 3;
+            if (c == 0xE0)
+                lo = 0xA0;
+            else if (c == 0xED)
+                hi = 0x9F;
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            len = 4;
+            if (c == 0xF0)
+                lo = 0x90;
+            else if (c == 0xF4)
+                hi = 0x8F;
+        }
+        size_t k = 1; // bytes of the maximal valid prefix
+        if (len) {
+            if (i + 1 < n && at(i + 1) >= lo && at(i + 1) <= hi) {
+                k = 2;
+                while (k < len && i + k < n && (at(i + k) & 0xC0) == 0x80)
+                    ++k;
+            }
+        }
+        if (len && k == len) {
+            i += len;
+            continue;
+        }
+        out.append(bytes.data() + copied, i - copied);
+        out += "\xEF\xBF\xBD";
+        i += k;
+        copied = i;
+    }
+    if (copied == 0)
+        return std::string(bytes);
+    out.append(bytes.data() + copied, n - copied);
+    return out;
+}
+
 uint32_t decode_utf8(const char*& p)
 {
     auto c = static_cast<unsigned char>(*p++);
@@ -92,28 +169,169 @@ uint32_t decode_utf8(const char*& p)
 // --- creation and interning ----------------------------------------------------------
 
 namespace {
+inline uint64_t load64(const char* p)
+{
+    uint64_t v;
+    std::memcpy(&v, p, 8);
+    return v;
+}
+inline uint64_t load32(const char* p)
+{
+    uint32_t v;
+    std::memcpy(&v, p, 4);
+    return v;
+}
+// 64x64->128 multiply folded to 64 bits (the wyhash mixing step).
+inline uint64_t mum(uint64_t a, uint64_t b)
+{
+    __uint128_t r = static_cast<__uint128_t>(a) * b;
+    return uint64_t(r) ^ uint64_t(r >> 64);
+}
+
+// The intern table's own hash (wyhash-style), separate from str.__hash__:
+// the CPython-compatible SipHash over the PEP 393 form costs several times
+// more, and non-ASCII names would need re-encoding first. Seeded per
+// process so that crafted names cannot pile up on one probe run.
+uint64_t g_intern_seed = 0;
+
+uint64_t intern_hash(std::string_view text)
+{
+    constexpr uint64_t p0 = 0xa0761d6478bd642fULL, p1 = 0xe7037ed1a0b428dbULL, p2 = 0x8ebc6af09c88c6e3ULL;
+    const char* p = text.data();
+    size_t n = text.size();
+    uint64_t seed = g_intern_seed ^ p0;
+    uint64_t a, b;
+    if (n <= 16) {
+        if (n >= 8) {
+            a = load64(p);
+            b = load64(p + n - 8);
+        } else if (n >= 4) {
+            a = load32(p);
+            b = load32(p + n - 4);
+        } else if (n > 0) {
+            auto u = [&](size_t i) { return uint64_t(static_cast<unsigned char>(p[i])); };
+            a = (u(0) << 16) | (u(n >> 1) << 8) | u(n - 1);
+            b = 0;
+        } else {
+            a = b = 0;
+        }
+    } else {
+        size_t i = n;
+        const char* q = p;
+        while (i > 16) {
+            seed = mum(load64(q) ^ p1, load64(q + 8) ^ seed);
+            q += 16;
+            i -= 16;
+        }
+        a = load64(p + n - 16);
+        b = load64(p + n - 8);
+    }
+    return mum(p1 ^ n, mum(a ^ p1, b ^ seed) ^ p2);
+}
+
+// Open addressing with linear probing over a power-of-two array of
+// (hash, str) slots: one allocation for the whole table, and a lookup is
+// usually one cache line (the stored hash rejects other names without
+// touching their Str). Interned strs are immortal (the table is a GC root)
+// and never removed, so there are no tombstones.
 struct InternTable : gc::RootSource {
-    std::unordered_map<std::string_view, Str*> map;
+    struct Slot {
+        uint64_t hash;
+        Str* str; // null: free
+    };
+    // `adder -c pass` interns about 600 distinct names (builtins, type
+    // dicts, sys); this leaves room for a few imports before the first
+    // rehash while touching only 64 KiB.
+    static constexpr size_t initial_capacity = 4096;
+
+    Slot* slots = nullptr;
+    size_t mask = 0;
+    size_t used = 0;
     Str* empty = nullptr;
     Str* ascii_chars[128] = {};
+
+    InternTable()
+    {
+        slots = static_cast<Slot*>(std::calloc(initial_capacity, sizeof(Slot)));
+        if (!slots)
+            std::abort();
+        mask = initial_capacity - 1;
+        uint64_t seed = reinterpret_cast<uintptr_t>(this) ^ reinterpret_cast<uintptr_t>(&g_intern_seed);
+        std::random_device rd;
+        seed ^= (uint64_t(rd()) << 32) | rd();
+        g_intern_seed = seed;
+    }
+
+    // The slot holding `text` (hash `h`), or the free slot where it belongs.
+    Slot& find(std::string_view text, uint64_t h)
+    {
+        for (size_t i = h & mask;; i = (i + 1) & mask) {
+            Slot& s = slots[i];
+            if (!s.str)
+                return s;
+            // Equal 64-bit hashes almost always mean equal text: check the
+            // length before the bytes (memcmp is an out-of-line call).
+            if (s.hash == h && s.str->byte_size() == text.size() &&
+                std::memcmp(s.str->c_str(), text.data(), text.size()) == 0)
+                return s;
+        }
+    }
+
+    void insert(Slot& free_slot, uint64_t h, Str* s)
+    {
+        free_slot = { h, s };
+        if (++used * 2 > mask + 1)
+            grow();
+    }
+
+    void grow()
+    {
+        size_t cap = (mask + 1) * 2;
+        auto* fresh = static_cast<Slot*>(std::calloc(cap, sizeof(Slot)));
+        if (!fresh)
+            std::abort();
+        size_t m = cap - 1;
+        for (size_t k = 0; k <= mask; ++k) {
+            if (!slots[k].str)
+                continue;
+            size_t i = slots[k].hash & m;
+            while (fresh[i].str)
+                i = (i + 1) & m;
+            fresh[i] = slots[k];
+        }
+        std::free(slots);
+        slots = fresh;
+        mask = m;
+    }
+
     void visit_roots(gc::Visitor& v) override
     {
-        for (auto& [k, s] : map)
-            v.visit(s);
+        for (size_t k = 0; k <= mask; ++k)
+            if (slots[k].str)
+                v.visit(slots[k].str);
         v.visit(empty);
         for (Str* s : ascii_chars)
             v.visit(s);
     }
 };
 
-InternTable& interns()
+InternTable* g_interns = nullptr;
+
+[[gnu::noinline]] InternTable& create_interns()
 {
-    static InternTable* t = [] {
-        auto* table = new InternTable;
-        gc::heap().add_root_source(table);
-        return table;
-    }();
-    return *t;
+    g_interns = new InternTable;
+    gc::heap().add_root_source(g_interns);
+    return *g_interns;
+}
+
+// Called on every intern: a plain pointer test instead of a function-local
+// static's guard and call. Single-threaded (no Python code runs in
+// compileall's workers).
+inline InternTable& interns()
+{
+    if (g_interns) [[likely]]
+        return *g_interns;
+    return create_interns();
 }
 } // namespace
 
@@ -137,7 +355,10 @@ Str* Str::empty()
     if (!t.empty) {
         t.empty = make<Str>(g_str_type, std::string(), 0, true);
         t.empty->m_is_interned = true;
-        t.map.emplace(t.empty->view(), t.empty);
+        uint64_t h = intern_hash(std::string_view());
+        InternTable::Slot& slot = t.find(std::string_view(), h);
+        if (!slot.str)
+            t.insert(slot, h, t.empty);
     }
     return t.empty;
 }
@@ -203,12 +424,15 @@ Str* Str::create_part(const Str* whole, std::string_view part)
 Str* Str::intern(std::string_view utf8)
 {
     auto& t = interns();
-    auto it = t.map.find(utf8);
-    if (it != t.map.end())
-        return it->second;
-    Str* s = utf8.empty() ? empty() : new_str(utf8);
+    uint64_t h = intern_hash(utf8);
+    InternTable::Slot& slot = t.find(utf8, h);
+    if (slot.str)
+        return slot.str;
+    if (utf8.empty())
+        return empty();
+    Str* s = new_str(utf8);
     s->m_is_interned = true;
-    t.map.emplace(s->view(), s);
+    t.insert(slot, h, s); // no allocation since find(): the slot is still free
     return s;
 }
 
@@ -216,14 +440,15 @@ Str* Str::intern(Str* s)
 {
     if (s->m_is_interned)
         return s;
-    auto& t = interns();
-    auto it = t.map.find(s->view());
-    if (it != t.map.end())
-        return it->second;
     if (s->type() != g_str_type)
         return intern(s->view());
+    auto& t = interns();
+    uint64_t h = intern_hash(s->view());
+    InternTable::Slot& slot = t.find(s->view(), h);
+    if (slot.str)
+        return slot.str;
     s->m_is_interned = true;
-    t.map.emplace(s->view(), s);
+    t.insert(slot, h, s);
     return s;
 }
 

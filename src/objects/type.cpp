@@ -1443,9 +1443,32 @@ static BinaryFn s_inplace_dispatchers[NB_BINARY_COUNT] = {
 
 // What provides dunder `name` for `t`: a builtin slot wrapper (returns its
 // owner through `owner`), a Python-level override (returns true), or nothing.
+// Str::intern(name) memoized by the literal's address: type_update_slots
+// asks about ~80 dunder names for every class created, and hashing each
+// name every time showed up in import profiles. Interned strings live
+// forever, so the cached pointers stay valid.
+static Str* interned_literal(const char* name)
+{
+    struct Entry {
+        const char* key;
+        Str* str;
+    };
+    static Entry s_table[512];
+    size_t i = (reinterpret_cast<uintptr_t>(name) >> 3) & 511;
+    for (size_t probes = 0; probes < 512; ++probes, i = (i + 1) & 511) {
+        if (s_table[i].key == name)
+            return s_table[i].str;
+        if (!s_table[i].key) {
+            s_table[i] = { name, Str::intern(name) };
+            return s_table[i].str;
+        }
+    }
+    return Str::intern(name); // table full: cannot happen with the fixed name set
+}
+
 static bool python_override(Type* t, const char* name, Type*& owner)
 {
-    Value v = type_lookup(t, Str::intern(name));
+    Value v = type_lookup(t, interned_literal(name));
     owner = nullptr;
     if (!v)
         return false;
@@ -1465,7 +1488,7 @@ void type_update_slots(Type* t)
 {
     if (!t->is_heap())
         return;
-    if (type_lookup(t, Str::intern("__del__")))
+    if (type_lookup(t, interned_literal("__del__")))
         t->m_flags |= TF_HAS_FINALIZER;
     else
         t->m_flags &= ~uint32_t(TF_HAS_FINALIZER);

@@ -20,12 +20,33 @@ namespace adder::ast {
 
 struct Node {
     virtual ~Node() = default;
+
+    // The node created before this one in the same Arena (its destruction
+    // list, kept in the nodes themselves instead of a growing vector). Not
+    // copied with the node, so a copy never corrupts that list.
+    struct ArenaLink {
+        Node* prev = nullptr;
+        ArenaLink() = default;
+        ArenaLink(const ArenaLink&) { }
+        ArenaLink& operator=(const ArenaLink&) { return *this; }
+    };
+    ArenaLink arena_link;
 };
+
+// Fixed-size memory blocks for Arena chunks and the parser's token buffer
+// (arena.cpp). Freed blocks go to a small per-thread cache, so compiling many
+// sources reuses the same few blocks instead of a malloc/free of 32 KiB each
+// time (freeing them cost more than the parse's own small allocations).
+namespace block_pool {
+inline constexpr size_t block_size = 32 * 1024;
+void* take(); // block_size bytes, aligned for std::max_align_t
+void give(void* block); // a block from take(), on any thread
+} // namespace block_pool
 
 // Owns every node of one tree; nodes die with the arena. Nodes are bump
 // allocated from large chunks (a malloc per node was about 30% of parse
-// time) and destroyed in reverse creation order from a list, since they own
-// strings and vectors. Not copyable; moving is not needed (parsers hold it
+// time) and destroyed in reverse creation order by following the nodes'
+// `arena_link`s, since they own strings and vectors. Not copyable; moving is not needed (parsers hold it
 // by unique_ptr).
 class Arena {
 public:
@@ -34,8 +55,15 @@ public:
     Arena& operator=(const Arena&) = delete;
     ~Arena()
     {
-        for (size_t i = m_nodes.size(); i-- > 0;)
-            m_nodes[i]->~Node();
+        for (Node* n = m_last; n;) {
+            Node* prev = n->arena_link.prev;
+            n->~Node();
+            n = prev;
+        }
+        for (void* c : m_chunks)
+            block_pool::give(c);
+        for (void* l : m_large)
+            ::operator delete(l);
     }
 
     template<typename T, typename... Args>
@@ -43,23 +71,25 @@ public:
     {
         static_assert(alignof(T) <= alignof(std::max_align_t));
         T* node = new (allocate(sizeof(T))) T(std::forward<Args>(args)...);
-        m_nodes.push_back(node);
+        node->arena_link.prev = m_last;
+        m_last = node;
         return node;
     }
 
 private:
-    static constexpr size_t chunk_size = 32 * 1024;
-
     void* allocate(size_t size)
     {
         constexpr size_t align = alignof(std::max_align_t);
         size = (size + align - 1) & ~(align - 1);
         if (size > m_left) {
-            size_t n = size > chunk_size ? size : chunk_size;
-            // new[] without (): the chunk is left uninitialized, not zeroed.
-            m_chunks.emplace_back(new std::max_align_t[(n + align - 1) / align]);
-            m_next = reinterpret_cast<char*>(m_chunks.back().get());
-            m_left = n;
+            if (size > block_pool::block_size) {
+                // Never for a node; kept general all the same.
+                m_large.push_back(::operator new(size));
+                return m_large.back();
+            }
+            m_chunks.push_back(block_pool::take());
+            m_next = static_cast<char*>(m_chunks.back());
+            m_left = block_pool::block_size;
         }
         void* p = m_next;
         m_next += size;
@@ -67,8 +97,9 @@ private:
         return p;
     }
 
-    std::vector<Node*> m_nodes;
-    std::vector<std::unique_ptr<std::max_align_t[]>> m_chunks;
+    Node* m_last = nullptr; // the newest node; see Node::arena_link
+    std::vector<void*> m_chunks; // blocks of block_pool
+    std::vector<void*> m_large; // oversized allocations
     char* m_next = nullptr;
     size_t m_left = 0;
 };

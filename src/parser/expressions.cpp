@@ -187,10 +187,64 @@ Expr* Parser::check_assignment_in_expression(const Token& start, Expr* e)
     return fail_node(e->loc, std::string("cannot assign to ") + expr_name(e) + " here. Maybe you meant '==' instead of '='?");
 }
 
+namespace {
+
+// A token that starts an atom with no parts (NAME, NUMBER, True, False, None, ...).
+bool is_plain_atom(TokenKind k)
+{
+    return k == TokenKind::Name || k == TokenKind::Number || k == TokenKind::KwTrue || k == TokenKind::KwFalse
+        || k == TokenKind::KwNone || k == TokenKind::Ellipsis;
+}
+
+// A token after which no rule between `expression` and `atom` continues
+// (no trailer, operator, comparison, and/or, or conditional).
+bool ends_operand(TokenKind k)
+{
+    switch (k) {
+    case TokenKind::Comma:
+    case TokenKind::RPar:
+    case TokenKind::RSqb:
+    case TokenKind::RBrace:
+    case TokenKind::Colon:
+    case TokenKind::Newline:
+    case TokenKind::Equal:
+    case TokenKind::Semi:
+    case TokenKind::KwFor:
+    case TokenKind::KwElse:
+    case TokenKind::KwAs:
+    case TokenKind::KwFrom:
+    case TokenKind::PlusEqual:
+    case TokenKind::MinEqual:
+    case TokenKind::StarEqual:
+    case TokenKind::SlashEqual:
+    case TokenKind::PercentEqual:
+    case TokenKind::AmperEqual:
+    case TokenKind::VBarEqual:
+    case TokenKind::CircumflexEqual:
+    case TokenKind::LeftShiftEqual:
+    case TokenKind::RightShiftEqual:
+    case TokenKind::DoubleStarEqual:
+    case TokenKind::DoubleSlashEqual:
+    case TokenKind::AtEqual: return true;
+    default: return false;
+    }
+}
+
+} // namespace
+
 // expression: disjunction 'if' disjunction 'else' expression | disjunction | lambdef
 Expr* Parser::parse_expression()
 {
     ADDER_DEPTH_GUARD();
+    // Fast path for the commonest expression, a lone name or constant: the
+    // chain disjunction -> ... -> primary -> atom would only pass it up. It is
+    // taken only where that chain's depth guards (inversion, factor,
+    // await_primary) could not fail, so the outcome is the same.
+    if (is_plain_atom(kind()) && m_depth + 3 <= max_parse_depth && ends_operand(kind(1))) {
+        Expr* e = parse_atom();
+        peek(); // the chain looks at the next token too (see m_furthest)
+        return e;
+    }
     const Token& start = peek();
     if (at(TokenKind::KwLambda))
         return parse_lambda();
@@ -359,108 +413,55 @@ Expr* make_binop(Arena& arena, Expr* l, Operator op, Expr* r, const Location& lo
 
 } // namespace
 
+namespace {
+
+// The binary operator of token kind `k` and its level in the grammar's chain
+// bitwise_or (0) > bitwise_xor (1) > bitwise_and (2) > shift_expr (3) > sum (4)
+// > term (5); -1 when `k` is not a binary operator.
+int binary_level(TokenKind k, Operator& op)
+{
+    switch (k) {
+    case TokenKind::VBar: op = Operator::BitOr; return 0;
+    case TokenKind::Circumflex: op = Operator::BitXor; return 1;
+    case TokenKind::Amper: op = Operator::BitAnd; return 2;
+    case TokenKind::LeftShift: op = Operator::LShift; return 3;
+    case TokenKind::RightShift: op = Operator::RShift; return 3;
+    case TokenKind::Plus: op = Operator::Add; return 4;
+    case TokenKind::Minus: op = Operator::Sub; return 4;
+    case TokenKind::Star: op = Operator::Mult; return 5;
+    case TokenKind::Slash: op = Operator::Div; return 5;
+    case TokenKind::DoubleSlash: op = Operator::FloorDiv; return 5;
+    case TokenKind::Percent: op = Operator::Mod; return 5;
+    case TokenKind::At: op = Operator::MatMult; return 5;
+    default: return -1;
+    }
+}
+
+} // namespace
+
 // bitwise_or: bitwise_or '|' bitwise_xor | bitwise_xor
-Expr* Parser::parse_bitwise_or()
-{
-    const Token& start = peek();
-    Expr* e = parse_bitwise_xor();
-    ADDER_NEED(e);
-    while (accept(TokenKind::VBar)) {
-        Expr* r = parse_bitwise_xor();
-        ADDER_NEED(r);
-        e = make_binop(m_arena, e, Operator::BitOr, r, loc_from(start));
-    }
-    return e;
-}
-
 // bitwise_xor: bitwise_xor '^' bitwise_and | bitwise_and
-Expr* Parser::parse_bitwise_xor()
-{
-    const Token& start = peek();
-    Expr* e = parse_bitwise_and();
-    ADDER_NEED(e);
-    while (accept(TokenKind::Circumflex)) {
-        Expr* r = parse_bitwise_and();
-        ADDER_NEED(r);
-        e = make_binop(m_arena, e, Operator::BitXor, r, loc_from(start));
-    }
-    return e;
-}
-
 // bitwise_and: bitwise_and '&' shift_expr | shift_expr
-Expr* Parser::parse_bitwise_and()
-{
-    const Token& start = peek();
-    Expr* e = parse_shift_expr();
-    ADDER_NEED(e);
-    while (accept(TokenKind::Amper)) {
-        Expr* r = parse_shift_expr();
-        ADDER_NEED(r);
-        e = make_binop(m_arena, e, Operator::BitAnd, r, loc_from(start));
-    }
-    return e;
-}
-
 // shift_expr: shift_expr '<<' sum | shift_expr '>>' sum | sum
-Expr* Parser::parse_shift_expr()
-{
-    const Token& start = peek();
-    Expr* e = parse_sum();
-    ADDER_NEED(e);
-    for (;;) {
-        Operator op;
-        if (at(TokenKind::LeftShift))
-            op = Operator::LShift;
-        else if (at(TokenKind::RightShift))
-            op = Operator::RShift;
-        else
-            return e;
-        advance();
-        Expr* r = parse_sum();
-        ADDER_NEED(r);
-        e = make_binop(m_arena, e, op, r, loc_from(start));
-    }
-}
-
 // sum: sum '+' term | sum '-' term | term
-Expr* Parser::parse_sum()
-{
-    const Token& start = peek();
-    Expr* e = parse_term();
-    ADDER_NEED(e);
-    for (;;) {
-        Operator op;
-        if (at(TokenKind::Plus))
-            op = Operator::Add;
-        else if (at(TokenKind::Minus))
-            op = Operator::Sub;
-        else
-            return e;
-        advance();
-        Expr* r = parse_term();
-        ADDER_NEED(r);
-        e = make_binop(m_arena, e, op, r, loc_from(start));
-    }
-}
-
 // term: term '*' factor | term '/' factor | term '//' factor | term '%' factor | term '@' factor | factor
-Expr* Parser::parse_term()
+// The six left-recursive levels by precedence climbing: one call per operand
+// instead of six, with the same left-associative BinOp chains and positions
+// (every BinOp spans from its leftmost operand's first token).
+Expr* Parser::parse_bitwise_or() { return parse_binary(0); }
+
+Expr* Parser::parse_binary(int min_level)
 {
     const Token& start = peek();
     Expr* e = parse_factor();
     ADDER_NEED(e);
     for (;;) {
         Operator op;
-        switch (kind()) {
-        case TokenKind::Star: op = Operator::Mult; break;
-        case TokenKind::Slash: op = Operator::Div; break;
-        case TokenKind::DoubleSlash: op = Operator::FloorDiv; break;
-        case TokenKind::Percent: op = Operator::Mod; break;
-        case TokenKind::At: op = Operator::MatMult; break;
-        default: return e;
-        }
+        int level = binary_level(kind(), op);
+        if (level < min_level)
+            return e;
         advance();
-        Expr* r = parse_factor();
+        Expr* r = level == 5 ? parse_factor() : parse_binary(level + 1);
         ADDER_NEED(r);
         e = make_binop(m_arena, e, op, r, loc_from(start));
     }

@@ -6,6 +6,8 @@
 #include "parser/parser_impl.h"
 
 #include <algorithm>
+#include <cstdio>
+#include <cstring>
 
 namespace adder::parser {
 
@@ -41,29 +43,45 @@ const Token& Parser::peek_slow(size_t i)
             return m_tokens.back();
         fill();
     }
+    if (i == m_pos)
+        m_cur = &m_tokens[i];
     return m_tokens[i];
 }
 
 void Parser::fill()
 {
-    Token t;
-    if (m_fatal || !m_lexer->next(t)) {
-        if (!m_fatal)
-            fail_lexer();
-        // An endless supply of error tokens stops every loop.
-        t = Token {};
-        t.kind = TokenKind::ErrorToken;
-        if (!m_tokens.empty()) {
-            t.lineno = t.end_lineno = m_tokens.back().end_lineno;
-            t.col = t.end_col = m_tokens.back().end_col;
+    if (!m_fatal && !m_lex_failed) {
+        // Lex a batch ahead: one call here per several tokens. A tokenizer
+        // error met on the way is only reported once the parser asks for
+        // the token where it happened (the next call), as before.
+        for (int n = 0; n < lex_batch; ++n) {
+            Token& t = m_tokens.append();
+            if (!m_lexer->next(t)) {
+                m_tokens.pop_back();
+                m_lex_failed = true;
+                return;
+            }
+            if (t.kind == TokenKind::EndMarker)
+                return;
         }
+        return;
     }
-    m_tokens.push_back(t);
+    if (!m_fatal)
+        fail_lexer();
+    // An endless supply of error tokens stops every loop.
+    Token& t = m_tokens.append();
+    t.kind = TokenKind::ErrorToken;
+    if (m_tokens.size() > 1) {
+        const Token& before = m_tokens[m_tokens.size() - 2];
+        t.lineno = t.end_lineno = before.end_lineno;
+        t.col = t.end_col = before.end_col;
+    }
 }
 
 void Parser::reset(Mark m)
 {
     m_pos = m.pos;
+    m_cur = m_pos < m_tokens.size() ? &m_tokens[m_pos] : nullptr;
     m_furthest = m.furthest;
     if (!m_fatal)
         m_failed = false;
@@ -190,6 +208,7 @@ std::nullptr_t Parser::fail_lexer()
         }
     } else {
         set_error(e.type, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset);
+        m_tokenizer_text = !e.is_status_error;
     }
     m_fatal = true;
     return nullptr;
@@ -241,6 +260,7 @@ void Parser::finish_error()
         return; // no exception in CPython: the parser's error stands
     m_failed = false;
     set_error(e.type, e.msg, e.lineno, e.offset, e.end_lineno, e.end_offset);
+    m_tokenizer_text = true;
 }
 
 // file: [statements] ENDMARKER
@@ -353,6 +373,69 @@ std::string normalize_newlines(std::string_view s)
     return out;
 }
 
+// Line `lineno` of the file `filename` as CPython's err_programtext reads it:
+// stdio fgets into a 1000-byte buffer (so a line longer than 998 bytes comes
+// back as its last chunk), "\r\n" and "\r" read as "\n". nullopt when the
+// file cannot be opened, has fewer lines, or the line is not UTF-8.
+std::optional<std::string> program_text_line(std::string_view filename, int lineno)
+{
+    if (lineno < 1 || filename.empty() || filename.find('\0') != std::string_view::npos)
+        return std::nullopt;
+    std::FILE* f = std::fopen(std::string(filename).c_str(), "rb");
+    if (!f)
+        return std::nullopt;
+    constexpr size_t chunk_max = 999; // fgets(buf, 1000, fp)
+    std::string chunk;
+    int i = 0;
+    while (i < lineno) {
+        bool more;
+        do {
+            chunk.clear();
+            int c = 0;
+            while (chunk.size() < chunk_max && (c = std::getc(f)) != EOF) {
+                if (c == '\r') {
+                    int d = std::getc(f);
+                    if (d != '\n' && d != EOF)
+                        std::ungetc(d, f);
+                    c = '\n';
+                }
+                chunk.push_back(static_cast<char>(c));
+                if (c == '\n')
+                    break;
+            }
+            if (chunk.empty())
+                goto done; // fgets at end of file
+            more = chunk.size() == chunk_max && chunk.back() != '\n';
+        } while (more);
+        ++i;
+    }
+done:
+    std::fclose(f);
+    if (i != lineno)
+        return std::nullopt;
+    chunk.resize(std::strlen(chunk.c_str())); // the C string stops at a NUL
+    if (find_invalid_utf8(chunk) != std::string::npos)
+        return std::nullopt; // FIXME: CPython decodes with the file's coding cookie
+    return chunk;
+}
+
+// SyntaxError.text in 'exec' mode as CPython 3.11 takes it: from the file
+// named `filename` if it can be read, else from the tokenizer's buffer, where
+// an unterminated last line has had a '\n' appended (file input only).
+void fix_exec_error_text(SyntaxErrorInfo& err, std::string_view source, std::string_view filename)
+{
+    if (err.lineno < 1 || err.type == "MemoryError")
+        return;
+    if (auto line = program_text_line(filename, err.lineno)) {
+        err.text = std::move(*line);
+        return;
+    }
+    if (!err.text.empty() && err.text.back() != '\n' && !source.empty() && source.back() != '\n'
+        && source.size() >= err.text.size()
+        && source.substr(source.size() - err.text.size()) == err.text)
+        err.text.push_back('\n');
+}
+
 } // namespace
 
 ParseResult parse(std::string_view source, std::string_view filename, const ParseOptions& options)
@@ -426,6 +509,14 @@ ParseResult parse(std::string_view source, std::string_view filename, const Pars
     if (!mod || p.failed()) {
         p.finish_error();
         result.error = p.error();
+        if (p.tokenizer_text()) {
+            // CPython's tokenizer cuts its error line at the newline.
+            std::string& t = result.error->text;
+            if (!t.empty() && t.back() == '\n')
+                t.pop_back();
+        } else if (options.mode == Mode::Exec) {
+            fix_exec_error_text(*result.error, result.source_utf8, filename);
+        }
         return result;
     }
     result.mod = mod;

@@ -14,6 +14,8 @@
 #include "parser/parser.h"
 
 #include <memory>
+#include <new>
+#include <type_traits>
 #include <vector>
 
 namespace adder::parser {
@@ -21,29 +23,45 @@ namespace adder::parser {
 using lexer::Token;
 using lexer::TokenKind;
 
-// The parser's token store: fixed-size chunks, so appending never moves a
-// token and references from peek() stay valid, without reserving for the
-// worst case up front (a reservation of ~80 bytes per source byte, whose fresh
-// pages cost a page fault each on every compile).
+// The parser's token store: fixed-size chunks (blocks of ast::block_pool,
+// recycled across parses), so appending never moves a token and references
+// from peek() stay valid, without reserving for the worst case up front (a
+// reservation of ~80 bytes per source byte, whose fresh pages cost a page
+// fault each on every compile).
 class TokenBuffer {
 public:
+    TokenBuffer() = default;
+    TokenBuffer(const TokenBuffer&) = delete;
+    TokenBuffer& operator=(const TokenBuffer&) = delete;
+    ~TokenBuffer()
+    {
+        for (Token* c : m_chunks)
+            ast::block_pool::give(c); // Token is trivially destructible
+    }
     size_t size() const { return m_size; }
     bool empty() const { return m_size == 0; }
     const Token& operator[](size_t i) const { return m_chunks[i >> chunk_bits][i & chunk_mask]; }
     const Token& back() const { return (*this)[m_size - 1]; }
-    void push_back(const Token& t)
+    static bool starts_chunk(size_t i) { return (i & chunk_mask) == 0; }
+    // Appends a default token for the lexer to write the next token into
+    // directly (no temporary and copy per token).
+    [[gnu::always_inline]] Token& append()
     {
-        if ((m_size >> chunk_bits) == m_chunks.size())
-            m_chunks.push_back(std::make_unique<Token[]>(chunk_size));
-        m_chunks[m_size >> chunk_bits][m_size & chunk_mask] = t;
-        ++m_size;
+        if ((m_size & chunk_mask) == 0) {
+            if ((m_size >> chunk_bits) == m_chunks.size())
+                m_chunks.push_back(static_cast<Token*>(ast::block_pool::take()));
+            m_tail = m_chunks[m_size >> chunk_bits];
+        }
+        return *new (&m_tail[m_size++ & chunk_mask]) Token();
     }
+    // Drops the token append() just added.
+    void pop_back() { --m_size; }
     // The token stored after `t`, or nullptr when `t` is the last one (or not
     // stored here). Linear in the number of chunks: for error paths only.
     const Token* after(const Token* t) const
     {
         for (size_t c = 0; c < m_chunks.size(); ++c) {
-            const Token* base = m_chunks[c].get();
+            const Token* base = m_chunks[c];
             if (t >= base && t < base + chunk_size) {
                 size_t i = (c << chunk_bits) + static_cast<size_t>(t - base) + 1;
                 return i < m_size ? &(*this)[i] : nullptr;
@@ -53,10 +71,36 @@ public:
     }
 
 private:
-    static constexpr size_t chunk_bits = 8;
+    static constexpr size_t chunk_bits = 9;
     static constexpr size_t chunk_size = size_t(1) << chunk_bits;
     static constexpr size_t chunk_mask = chunk_size - 1;
-    std::vector<std::unique_ptr<Token[]>> m_chunks;
+    static_assert(chunk_size * sizeof(Token) <= ast::block_pool::block_size);
+    static_assert(std::is_trivially_destructible_v<Token>);
+    std::vector<Token*> m_chunks;
+    Token* m_tail = nullptr; // the chunk append() writes to
+    size_t m_size = 0;
+};
+
+// A list with room for N elements inline, for parser temporaries that are
+// nearly always short (no heap allocation then). T: default-constructible.
+template<typename T, size_t N>
+class SmallVec {
+public:
+    size_t size() const { return m_size; }
+    T& operator[](size_t i) { return i < N ? m_inline[i] : m_more[i - N]; }
+    T& back() { return (*this)[m_size - 1]; }
+    void push_back(const T& v)
+    {
+        if (m_size < N)
+            m_inline[m_size] = v;
+        else
+            m_more.push_back(v);
+        ++m_size;
+    }
+
+private:
+    T m_inline[N] {};
+    std::vector<T> m_more;
     size_t m_size = 0;
 };
 
@@ -114,6 +158,9 @@ public:
     // opened on a line before the error's.
     void finish_error();
     const SyntaxErrorInfo& error() const { return m_error; }
+    // The error is one CPython's tokenizer raises itself (its text is the
+    // bare line), not one the parser raises for it (text from the file).
+    bool tokenizer_text() const { return m_tokenizer_text; }
 
     struct Mark {
         size_t pos;
@@ -129,31 +176,51 @@ private:
     // `m_furthest` is the furthest token the parser looked at as its current
     // token: generic "invalid syntax" errors point there. (CPython uses the
     // furthest token fetched, but its lookaheads differ from ours.)
-    const Token& peek(size_t k = 0)
+    // `m_cur` caches &m_tokens[m_pos] once that token is lexed (nullptr
+    // before), so the common peek() is a compare and a load.
+    const Token& peek()
     {
+        if (m_pos > m_furthest)
+            m_furthest = m_pos;
+        if (m_cur)
+            return *m_cur;
+        return peek_slow(m_pos);
+    }
+    const Token& peek(size_t k)
+    {
+        if (k == 0)
+            return peek();
         size_t i = m_pos + k;
-        if (k == 0 && i > m_furthest)
-            m_furthest = i;
         if (i < m_tokens.size())
             return m_tokens[i];
         return peek_slow(i);
     }
     const Token& peek_slow(size_t i);
-    TokenKind kind(size_t k = 0) { return peek(k).kind; }
+    TokenKind kind() { return peek().kind; }
+    TokenKind kind(size_t k) { return peek(k).kind; }
     bool at(TokenKind k) { return peek().kind == k; }
     bool at_name(std::string_view soft) { return peek().kind == TokenKind::Name && peek().text == soft; }
+    // Moves past the current token, which must have been peeked (m_cur set
+    // or m_pos past the end).
+    void step()
+    {
+        if (m_pos < m_tokens.size()) {
+            ++m_pos;
+            // The next token is in the same chunk unless m_pos starts a new one.
+            m_cur = m_pos < m_tokens.size() ? (m_tokens.starts_chunk(m_pos) ? &m_tokens[m_pos] : m_cur + 1) : nullptr;
+        }
+    }
     const Token& advance()
     {
         const Token& t = peek();
-        if (m_pos < m_tokens.size())
-            ++m_pos;
+        step();
         return t;
     }
     bool accept(TokenKind k)
     {
         if (peek().kind != k)
             return false;
-        ++m_pos;
+        step();
         return true;
     }
     const Token* expect(TokenKind k); // generic "invalid syntax" when absent
@@ -239,11 +306,7 @@ private:
     ast::Expr* parse_inversion();
     ast::Expr* parse_comparison();
     ast::Expr* parse_bitwise_or();
-    ast::Expr* parse_bitwise_xor();
-    ast::Expr* parse_bitwise_and();
-    ast::Expr* parse_shift_expr();
-    ast::Expr* parse_sum();
-    ast::Expr* parse_term();
+    ast::Expr* parse_binary(int min_level); // bitwise_or down to term, by precedence climbing
     ast::Expr* parse_factor();
     ast::Expr* parse_power();
     ast::Expr* parse_await_primary();
@@ -294,17 +357,24 @@ private:
     lexer::Lexer* m_lexer;
     TokenBuffer m_tokens;
     size_t m_pos = 0;
+    const Token* m_cur = nullptr; // see peek()
     size_t m_furthest = 0;
     bool m_failed = false;
     bool m_fatal = false; // a tokenizer error: survives reset()
+    bool m_lex_failed = false; // the lexer failed after the last buffered token; not yet reported
+    static constexpr int lex_batch = 64; // tokens lexed per fill()
     SyntaxErrorInfo m_error;
     int m_fstring_depth = 0;
     int m_depth = 0; // see ADDER_DEPTH_GUARD
     size_t m_match_missing_colon = 0; // the NEWLINE after `match subject`, if any
     bool m_in_fstring_field = false;
+    bool m_tokenizer_text = false; // see tokenizer_text()
 };
 
 extern IdentifierNormalizer g_identifier_normalizer;
+
+// The offset of the first invalid UTF-8 sequence in `s`, or npos (decode.cpp).
+size_t find_invalid_utf8(std::string_view s);
 
 // True when `e` can be a `bitwise_or` operand without parentheses (not a
 // comparison, `not`, boolean operation, ternary, lambda, walrus or yield).
@@ -328,11 +398,8 @@ inline bool is_bitwise_or_level(const ast::Expr* e)
 // not ASCII and a normalizer is installed).
 inline ast::Identifier identifier(const Token& t)
 {
-    if (g_identifier_normalizer) {
-        for (unsigned char c : t.text)
-            if (c >= 0x80)
-                return g_identifier_normalizer(t.text);
-    }
+    if (t.non_ascii && g_identifier_normalizer)
+        return g_identifier_normalizer(t.text);
     return ast::Identifier(t.text);
 }
 

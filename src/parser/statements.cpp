@@ -280,7 +280,8 @@ Stmt* Parser::parse_expr_or_assign_stmt()
             const Token* start;
             bool bare_yield;
         };
-        std::vector<Item> items { { e, &first, first.kind == TokenKind::KwYield } };
+        SmallVec<Item, 4> items;
+        items.push_back({ e, &first, first.kind == TokenKind::KwYield });
         while (accept(TokenKind::Equal)) {
             const Token& start = peek();
             bool bare_yield = at(TokenKind::KwYield);

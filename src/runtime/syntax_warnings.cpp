@@ -12,6 +12,7 @@
 #include "objects/dict.h"
 #include "objects/errors.h"
 #include "objects/int.h"
+#include "objects/tuple.h"
 #include "objects/ops.h"
 #include "objects/str.h"
 
@@ -53,6 +54,12 @@ Status print_warning(const parser::SyntaxErrorInfo& w)
     return ok();
 }
 
+bool has_warnoptions()
+{
+    Value opts = sys_dict()->get_str("warnoptions");
+    return opts && is_list(opts) && as_list(opts)->size() > 0;
+}
+
 } // namespace
 
 Status emit_syntax_warnings(const std::vector<parser::SyntaxErrorInfo>& warnings)
@@ -60,6 +67,13 @@ Status emit_syntax_warnings(const std::vector<parser::SyntaxErrorInfo>& warnings
     for (const parser::SyntaxErrorInfo& w : warnings) {
         Value modules = sys_dict()->get_str("modules");
         bool configured = modules && is_dict(modules) && as_dict(modules)->get_str("warnings");
+        if (!configured && has_warnoptions()) {
+            // -W / PYTHONWARNINGS filters live in `warnings` (it applies
+            // sys.warnoptions when imported), as CPython's _warnings has them
+            // from the start: `-W error` must turn the warning into an error.
+            TRY(imp::import_module("warnings"));
+            configured = true;
+        }
         if (!configured) {
             TRY(print_warning(w));
             continue;

@@ -314,7 +314,7 @@ static std::string suggestion_for(Value exc)
         auto* last = static_cast<Traceback*>(tb.as_object());
         Code* code = static_cast<Code*>(last->m_code.as_object());
         std::vector<std::string> varnames;
-        for (size_t i = 0; i < code->m_localsplusnames.size(); ++i)
+        for (size_t i = 0; code->m_ready && i < code->m_localsplusnames.size(); ++i)
             if (code->m_unit->localspluskinds[i] & bytecode::CO_FAST_LOCAL)
                 varnames.push_back(code->m_localsplusnames[i]->data());
         s = calculate_suggestion(varnames, n);

@@ -226,6 +226,8 @@ static void setup_frame(Frame* frame, Function* f)
 Result<Value> call_function(Function* f, CallArgs args)
 {
     Code* co = f->m_code;
+    if (!co->ensure_body())
+        return pending;
     if (co->m_flags & (CO_GENERATOR | CO_COROUTINE | CO_ASYNC_GENERATOR)) {
         Frame* frame = new_heap_frame(co);
         setup_frame(frame, f);
@@ -265,6 +267,8 @@ Result<Value> call_function(Function* f, CallArgs args)
 Frame* push_function_frame(Function* f, CallArgs args)
 {
     Code* co = f->m_code;
+    if (!co->ensure_body())
+        return nullptr;
     DataStack& ds = data_stack();
     Frame* frame = ds.push(co);
     if (!frame) {
@@ -294,6 +298,8 @@ static Result<Value> function_call_slot(Value callable, CallArgs args)
 
 Result<Value> run_code(Code* code, Dict* globals, Value locals)
 {
+    if (!code->ensure_body())
+        return pending;
     DataStack& ds = data_stack();
     Frame* frame = ds.push(code);
     if (!frame)
@@ -316,6 +322,8 @@ Result<Value> run_code(Code* code, Dict* globals, Value locals)
 Result<Value> run_class_body(Function* f, Value ns)
 {
     Code* co = f->m_code;
+    if (!co->ensure_body())
+        return pending;
     DataStack& ds = data_stack();
     Frame* frame = ds.push(co);
     if (!frame)

@@ -1062,7 +1062,8 @@ op_CALL: {
             // start_frame) instead of recursing in C++.
             Code* fco = fn->m_code;
             Frame* callee;
-            if (!kw && ca.nargs == size_t(fco->m_argcount) && fco->m_kwonlyargcount == 0 &&
+            // A stub (body not built yet) takes the slow path, which builds it.
+            if (!kw && fco->m_ready && ca.nargs == size_t(fco->m_argcount) && fco->m_kwonlyargcount == 0 &&
                 !(fco->m_flags & (bytecode::CO_VARARGS | bytecode::CO_VARKEYWORDS)) &&
                 (callee = data_stack().push_for_call(fco))) [[likely]] {
                 // Exactly the positional parameters: no binding logic needed.

@@ -4,7 +4,9 @@
 //         header (so it reaches the deserializer and the verifier);
 //   odd:  the rest is the whole cache file (header parsing is fuzzed too).
 // Either way PycCache::load runs over an in-memory file system, and the body
-// is also fed to deserialize()/verify() directly. A unit that verifies must
+// is also fed to deserialize()/verify() directly and, record by record, to the
+// lazy reader (deserialize_shallow/deserialize_nested/verify_shallow, what a
+// warm import does on first use of each code). A unit that verifies must
 // re-serialize to bytes that decode to the same bytes again (determinism).
 #include "bytecode/serialize.h"
 #include "bytecode/verify.h"
@@ -25,9 +27,36 @@ const std::string s_source_path = "/m/mod.py";
 const std::string s_cache_path = "/m/__pycache__/mod.adder-311.pyc";
 const std::string s_source_text = "X = 1\n";
 
+// The lazy path (what a warm import does, one record at a time): shallow
+// read and verify of the root, then every nested record decoded and
+// verified as the runtime would on first use. Must never crash; a tree that
+// verifies eagerly must also verify record by record.
+bool check_lazy(std::span<const uint8_t> body, const bytecode::CodeUnit& unit, int depth)
+{
+    if (!bytecode::verify_shallow(unit, nullptr))
+        return false;
+    for (const bytecode::Constant& c : unit.consts) {
+        if (c.kind != bytecode::Constant::Kind::Code || c.code)
+            continue;
+        bytecode::CodeHeader header;
+        if (!bytecode::read_code_header(body, c.lazy_offset, c.lazy_size, unit.filename, &header))
+            return false;
+        auto nested = bytecode::deserialize_nested(body, c.lazy_offset, c.lazy_size, unit.filename, nullptr);
+        if (depth > 1000)
+            return true; // far deeper than any tree the eager reader accepts
+        if (!nested || !check_lazy(body, *nested, depth + 1))
+            return false;
+    }
+    return true;
+}
+
 void check_body(std::span<const uint8_t> body)
 {
+    auto root = bytecode::deserialize_shallow(body, nullptr);
+    bool lazy_ok = root && check_lazy(body, *root, 0);
     auto unit = bytecode::deserialize(body, nullptr);
+    if (unit && bytecode::verify(**unit, nullptr) && !lazy_ok)
+        std::abort();
     if (!unit || !bytecode::verify(**unit, nullptr))
         return;
     std::string again = bytecode::serialize(**unit);

@@ -232,9 +232,9 @@ TEST(Deserialize, RejectsUnknownConstantKind)
     CodeUnit u;
     u.consts = { make_none() };
     std::string bytes = serialize(u);
-    // The constant kind byte is the one before the zero names count, zero
-    // locals count at the end.
-    bytes[bytes.size() - 3] = 99;
+    // The constant kind byte is the one before the five zero counts at the
+    // end (names, locals, words, positions, exception entries).
+    bytes[bytes.size() - 6] = 99;
     std::string error;
     EXPECT_FALSE(deserialize(bytes_of(bytes), &error).has_value());
     EXPECT_EQ(error, "unknown constant kind");
