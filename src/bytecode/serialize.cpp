@@ -556,6 +556,7 @@ std::shared_ptr<CodeUnit> read_code(Reader& r, int depth, const std::string& par
     read_header(r, *u, parent_filename);
 
     size_t n_consts = r.count(1, "constant");
+    u->consts = take_spare_consts();
     u->consts.resize(n_consts);
     for (size_t i = 0; i < n_consts && !r.failed(); ++i)
         read_const(r, u->consts[i], depth + 1, u->filename, shallow);
@@ -706,6 +707,24 @@ bool read_code_header(std::span<const uint8_t> body, uint32_t offset, uint32_t s
         out->has_doc = !r.failed();
     }
     return !r.failed();
+}
+
+// One spare constants vector (see recycle_consts in serialize.h).
+static thread_local std::vector<Constant> t_spare_consts;
+
+std::vector<Constant> take_spare_consts()
+{
+    std::vector<Constant> v;
+    v.swap(t_spare_consts);
+    return v;
+}
+
+void recycle_consts(std::vector<Constant>&& consts)
+{
+    consts.clear();
+    if (consts.capacity() > t_spare_consts.capacity() && consts.capacity() <= 4096)
+        t_spare_consts.swap(consts);
+    std::vector<Constant>().swap(consts);
 }
 
 } // namespace adder::bytecode

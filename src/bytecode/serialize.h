@@ -33,6 +33,7 @@
 #pragma once
 
 #include "bytecode/code.h"
+#include "common/bulk_memory.h"
 
 #include <cstdint>
 #include <memory>
@@ -81,10 +82,18 @@ struct CodeHeader {
 bool read_code_header(std::span<const uint8_t> body, uint32_t offset, uint32_t size,
     const std::string& parent_filename, CodeHeader* out);
 
+// A warm import decodes a module's constants into a CodeUnit only to convert
+// them and drop them (Code's release_tables): reusing one vector's memory
+// for the next unit avoids fresh, page-faulting heap memory per module.
+// take_spare_consts() hands out the spare (empty, with capacity) or an empty
+// vector; recycle_consts() clears `consts` and keeps it as the spare.
+std::vector<Constant> take_spare_consts();
+void recycle_consts(std::vector<Constant>&& consts);
+
 // A cache file body kept alive for the lazily decoded code of one module,
 // with what is needed to recompile it if a record turns out to be bad.
 struct LazySource {
-    std::string body;                    // from "AdBc" to the end of the file
+    bulk::String body;                   // from "AdBc" to the end of the file (see common/bulk_memory.h)
     bool trusted = false;                // written by this process: skip verification
     std::optional<std::string> filename; // overrides every code's filename (moved cache)
     std::string module_name;

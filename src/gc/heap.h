@@ -277,6 +277,7 @@ private:
     void* allocate_large(size_t size);
     bool can_collect() const { return m_disable_count == 0 && !m_collecting && m_stack_base; }
     Block* new_block(int sc);
+    uintptr_t map_block();
     bool take_block(int sc);
     void retire_caches();
     size_t sweep_block(Block* block);
@@ -291,6 +292,9 @@ private:
     std::vector<Block*> m_class_blocks[size_class_count];
     size_t m_sweep_cursor[size_class_count] = {}; // m_class_blocks[sc] before it were taken this cycle
     std::vector<uintptr_t> m_block_addrs;         // sorted, for find_cell
+    size_t m_mapped_blocks = 0;
+    uintptr_t m_region_next = 0; // huge-page region blocks are carved from (see map_block)
+    uintptr_t m_region_end = 0;
     uintptr_t m_blocks_lo = ~uintptr_t(0);
     uintptr_t m_blocks_hi = 0;
     std::vector<std::pair<uintptr_t, size_t>> m_large; // sorted by address when searched

@@ -94,12 +94,7 @@ NameMemo& name_memo()
 // Short identifier-like str constants are interned, as CPython does.
 bool is_internable_constant(const std::string& text)
 {
-    if (text.size() > 40)
-        return false;
-    for (char ch : text)
-        if (!(std::isalnum(static_cast<unsigned char>(ch)) || ch == '_'))
-            return false;
-    return true;
+    return text.size() <= 40 && is_ascii_name_chars(text); // ASCII table, not the locale's isalnum
 }
 
 Code* stub_from_unit(const std::shared_ptr<bytecode::CodeUnit>& unit, Str* parent_filename,
@@ -279,7 +274,7 @@ bool convert_body(Code* code, const std::shared_ptr<bytecode::CodeUnit>& unit,
 void release_tables(Code* code)
 {
     bytecode::CodeUnit& u = *code->m_unit;
-    std::vector<bytecode::Constant>().swap(u.consts);
+    bytecode::recycle_consts(std::move(u.consts));
     std::vector<std::string>().swap(u.names);
     std::vector<std::string>().swap(u.localsplusnames);
     code->m_tables_released = true;

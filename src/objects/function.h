@@ -70,6 +70,9 @@ public:
     bool m_ready = false;
     // See m_tables_released below.
     bool m_tables_released = false;
+    // Attribute lookups a module or class body made without an inline cache
+    // (see attr_cache in vm/eval.cpp).
+    uint16_t m_uncached_attr_uses = 0;
     uint32_t m_parent_index = 0;
     // Header fields, valid in stubs (and m_name ... m_flags below).
     Value m_doc; // consts[0] when it is a str, else None (the function's __doc__)

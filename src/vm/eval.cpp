@@ -100,11 +100,28 @@ static inline bool fast_float_pow(double a, double b, double& out)
     return std::isfinite(out);
 }
 
+// Module and class bodies usually run once, top to bottom: a cache entry
+// per instruction word would be allocated (32 bytes a word, fresh memory for
+// every imported module) and never hit. Such code gets a scratch entry that
+// always misses until it has made many lookups (a loop at module level),
+// then its own caches.
+static Code::AttrCache& attr_cache_slow(Code* code, uint32_t index)
+{
+    constexpr uint16_t uncached_limit = 200;
+    if (!(code->m_flags & bytecode::CO_OPTIMIZED) && code->m_uncached_attr_uses < uncached_limit) {
+        ++code->m_uncached_attr_uses;
+        static Code::AttrCache s_scratch;
+        s_scratch = { nullptr, 0, Value(), 0 }; // epoch 0 never matches: a miss
+        return s_scratch;
+    }
+    return code->ensure_attr_caches()[index];
+}
+
 static inline Code::AttrCache& attr_cache(Code* code, uint32_t index)
 {
     Code::AttrCache* caches = code->m_attr_cache.get();
     if (!caches) [[unlikely]]
-        caches = code->ensure_attr_caches();
+        return attr_cache_slow(code, index);
     return caches[index];
 }
 

@@ -117,7 +117,7 @@ TEST(LazyCode, ShallowCacheLoadMatchesEagerLoad)
     auto unit = compile(s_source);
     std::string body = bytecode::serialize(*unit);
     auto source = std::make_shared<bytecode::LazySource>();
-    source->body = body;
+    source->body.assign(body.data(), body.size());
     source->module_name = "lazy_test";
     std::string error;
     auto root = bytecode::deserialize_shallow(source->bytes(), &error);
@@ -139,7 +139,8 @@ TEST(LazyCode, BadNestedRecordIsRejectedWhenMaterialized)
     ensure_runtime();
     auto unit = compile("def g():\n    return 'gee_marker'\n");
     auto source = std::make_shared<bytecode::LazySource>();
-    source->body = bytecode::serialize(*unit);
+    std::string serialized = bytecode::serialize(*unit);
+    source->body.assign(serialized.data(), serialized.size());
     source->module_name = "badmod";
     size_t at = source->body.find("gee_marker");
     ASSERT_NE(at, std::string::npos);
