@@ -240,9 +240,9 @@ struct InternTable : gc::RootSource {
         Str* str; // null: free
     };
     // `adder -c pass` interns about 600 distinct names (builtins, type
-    // dicts, sys); this leaves room for a few imports before the first
-    // rehash while touching only 64 KiB.
-    static constexpr size_t initial_capacity = 4096;
+    // dicts, sys); 2048 slots keep that under the 50% load limit while
+    // touching only 32 KiB (startup RSS is a target).
+    static constexpr size_t initial_capacity = 2048;
 
     Slot* slots = nullptr;
     size_t mask = 0;

@@ -26,10 +26,12 @@ namespace {
 // Attribute lookup cache (CPython's method cache): direct-mapped on
 // (type, interned name); invalidated wholesale by bumping g_type_cache_epoch whenever
 // any type's dict or bases change after creation.
+// Default member initializers make g_cache constant-initialized (.bss):
+// without them the compiler emitted a start-up loop writing all 128 KiB.
 struct CacheEntry {
-    const Type* type;
-    const Str* name;
-    uint64_t epoch;
+    const Type* type = nullptr;
+    const Str* name = nullptr;
+    uint64_t epoch = 0;
     Value value;
 };
 constexpr size_t cache_size = 4096;
