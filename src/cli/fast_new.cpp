@@ -3,7 +3,7 @@
 // vectors of instructions, strings) per second; glibc's tcache keeps only 7
 // chunks per size, so most frees fell through to the fastbins and were
 // consolidated again later (malloc/free were ~24% of compile() time). Each
-// size class here (16-byte steps up to 256 bytes) keeps up to a few thousand
+// size class here (16-byte steps up to 1 KiB) keeps up to 256 KiB of
 // chunks, which glibc's tunable glibc.malloc.tcache_count would also do, but
 // a static binary cannot set that for itself. Chunks come from malloc, so
 // memory stays interchangeable with free(). Not used under the sanitizers,
@@ -19,8 +19,8 @@
 namespace {
 
 constexpr size_t class_step = 16;
-constexpr size_t class_count = 16;  // up to 256 bytes
-constexpr unsigned max_cached = 4096; // per class and thread
+constexpr size_t class_count = 64;  // up to 1 KiB
+constexpr size_t max_cached_bytes = 256 * 1024; // per class and thread
 
 struct FreeChunk {
     FreeChunk* next;
@@ -71,7 +71,7 @@ void release(void* p, size_t c)
 {
     if (c >= 1 && c <= class_count) {
         Cache& cache = t_cache;
-        if (!cache.dead && cache.counts[c] < max_cached) {
+        if (!cache.dead && cache.counts[c] * c * class_step < max_cached_bytes) {
             auto* chunk = static_cast<FreeChunk*>(p);
             chunk->next = cache.heads[c];
             cache.heads[c] = chunk;
