@@ -43,7 +43,26 @@ public:
     }
 
     // Zigzag keeps small negative numbers (the -1 "unknown" positions) short.
-    void svarint(int64_t v) { uvarint((static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63)); }
+    void svarint(int64_t v) { uvarint(zigzag(v)); }
+    static uint64_t zigzag(int64_t v) { return (static_cast<uint64_t>(v) << 1) ^ static_cast<uint64_t>(v >> 63); }
+
+    // Makes room for `n` more bytes, for the unchecked put_* that follow
+    // (the per-instruction loops: one capacity check per table, not per byte).
+    void ensure(size_t n)
+    {
+        if (m_out.size() - m_len < n)
+            m_out.resize(std::max(m_out.size() * 2, m_len + n));
+    }
+    void put_u8(uint8_t v) { m_out[m_len++] = static_cast<char>(v); }
+    void put_uvarint(uint64_t v) // at most 10 bytes
+    {
+        while (v >= 0x80) {
+            m_out[m_len++] = static_cast<char>(v | 0x80);
+            v >>= 7;
+        }
+        m_out[m_len++] = static_cast<char>(v);
+    }
+    void put_svarint(int64_t v) { put_uvarint(zigzag(v)); }
 
     void str(const std::string& s)
     {
@@ -177,9 +196,10 @@ void write_code(Writer& w, const CodeUnit& u, const std::string& parent_filename
     }
 
     w.uvarint(u.code.size());
+    w.ensure(u.code.size() * 5); // opcode + a 24-bit operand in at most 4 varint bytes
     for (Word word : u.code) {
-        w.u8(static_cast<uint8_t>(word & 0xFF));
-        w.uvarint(word_operand(word));
+        w.put_u8(static_cast<uint8_t>(word & 0xFF));
+        w.put_uvarint(word_operand(word));
     }
     // Positions are delta-encoded against the previous line: most consecutive
     // instructions share a line, so each entry is typically four bytes.
@@ -189,11 +209,12 @@ void write_code(Writer& w, const CodeUnit& u, const std::string& parent_filename
         w.raw(u.positions.packed().data(), u.positions.packed().size());
     } else {
         int64_t prev_line = u.firstlineno;
+        w.ensure(u.positions.size() * 40);
         for (const Position& p : u.positions) {
-            w.svarint(int64_t(p.lineno) - prev_line);
-            w.svarint(int64_t(p.end_lineno) - p.lineno);
-            w.svarint(p.col);
-            w.svarint(int64_t(p.end_col) - p.col);
+            w.put_svarint(int64_t(p.lineno) - prev_line);
+            w.put_svarint(int64_t(p.end_lineno) - p.lineno);
+            w.put_svarint(p.col);
+            w.put_svarint(int64_t(p.end_col) - p.col);
             prev_line = p.lineno;
         }
     }
