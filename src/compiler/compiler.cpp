@@ -61,7 +61,7 @@ CompileResult compile(const ast::Mod* mod, std::string_view filename, const Comp
     }
     auto table = SymbolTable::build(mod, future_flags & bytecode::CO_FUTURE_ANNOTATIONS);
     if (const auto& err = table->error()) {
-        result.error = make_error("SyntaxError", err->msg, filename, err->lineno, err->offset, err->end_lineno, err->end_offset);
+        result.error = make_error(err->type, err->msg, filename, err->lineno, err->offset, err->end_lineno, err->end_offset);
         return result;
     }
     CodegenOptions cg;

@@ -133,13 +133,22 @@ private:
     std::vector<Scope*> m_stack;
     std::string m_private; // enclosing class name for mangling
     bool m_failed = false;
+    // Expression nesting. The parser bounds parenthesised nesting, but a
+    // chain like `x.a.a.a...` or `x+x+x...` is parsed in a loop and can be
+    // arbitrarily deep; the compiler's passes recurse on it. Past this depth
+    // compilation stops with CPython's RecursionError (its limit is the
+    // recursion limit times 3, 3000 by default) instead of overflowing the
+    // native stack.
+    int m_expr_depth = 0;
+    static constexpr int max_expr_depth = 3000;
 
-    void error(std::string msg, const Location& loc)
+    void error(std::string msg, const Location& loc, std::string type = "SyntaxError")
     {
         if (m_failed)
             return;
         m_failed = true;
-        m_table.m_error = SymtableError { std::move(msg), loc.lineno, loc.col_offset + 1, loc.end_lineno, loc.end_col_offset + 1 };
+        m_table.m_error = SymtableError { std::move(msg), loc.lineno, loc.col_offset + 1, loc.end_lineno, loc.end_col_offset + 1,
+            std::move(type) };
     }
 
     void enter(std::string name, BlockType type, const void* key, const Location& loc)
@@ -251,6 +260,7 @@ private:
 
     void visit_stmt(const Stmt* s);
     void visit_expr(const Expr* e);
+    void visit_expr_kind(const Expr* e);
     void visit_pattern(const Pattern* p);
     void visit_annotation(const Expr* annotation);
     void visit_argannotations(const std::vector<Arg*>& args);
@@ -666,6 +676,17 @@ void SymtableBuilder::visit_expr(const Expr* e)
 {
     if (m_failed || !e)
         return;
+    if (m_expr_depth >= max_expr_depth) {
+        error("maximum recursion depth exceeded during compilation", e->loc, "RecursionError");
+        return;
+    }
+    ++m_expr_depth;
+    visit_expr_kind(e);
+    --m_expr_depth;
+}
+
+void SymtableBuilder::visit_expr_kind(const Expr* e)
+{
     switch (e->kind) {
     case ExprKind::NamedExpr: handle_namedexpr(static_cast<const NamedExpr*>(e)); break;
     case ExprKind::BoolOp: visit_exprs(static_cast<const BoolOp*>(e)->values); break;

@@ -68,6 +68,7 @@ struct SymtableError {
     int offset = 0;
     int end_lineno = 0;
     int end_offset = 0;
+    std::string type = "SyntaxError"; // or "RecursionError" (nesting too deep)
 };
 
 struct Scope {

@@ -147,11 +147,13 @@ void Lexer::set_fstring_field(int open_line, int open_col, int close_line, int c
     m_close_col = close_col;
     m_at_bol = false;
     m_brackets.push_back({ '(', open_line, open_col });
+    m_slow_from = 0; // the '(' comes first
 }
 
 bool Lexer::fail(const char* type, std::string msg, int lineno, int offset, int end_lineno, int end_offset)
 {
     m_has_error = true;
+    m_slow_from = 0;
     m_error.is_status_error = std::string_view(type) != "SyntaxError" || msg == "unexpected EOF while parsing"
         || msg == "unexpected character after line continuation character";
     m_error.type = type;
@@ -246,8 +248,11 @@ bool Lexer::measure_indentation()
     return true;
 }
 
-bool Lexer::next(Token& out)
+// The states next() checks on entry, out of its way: sets `produced` when
+// it stored a token or failed (its result is then next()'s).
+bool Lexer::next_rare_entry(Token& out, bool& produced)
 {
+    produced = true;
     if (m_has_error)
         return false;
     if (m_pos >= m_poison) {
@@ -257,8 +262,21 @@ bool Lexer::next(Token& out)
     }
     if (m_field && m_field_state == 0) {
         m_field_state = 1;
+        m_slow_from = m_poison;
         out = Token { TokenKind::LPar, false, "(", m_open_line, m_open_col, m_open_line, m_open_col + 1 };
         return true;
+    }
+    produced = false;
+    return true;
+}
+
+bool Lexer::next(Token& out)
+{
+    if (m_pos >= m_slow_from) [[unlikely]] {
+        bool produced;
+        bool ok = next_rare_entry(out, produced);
+        if (produced)
+            return ok;
     }
     for (;;) {
         if (m_pending != 0) {
@@ -313,25 +331,8 @@ bool Lexer::next(Token& out)
             return true;
         }
         if (c == '\\') {
-            if (m_pos + 1 >= m_src.size()) {
-                // A backslash at the very end: CPython reports an EOF error
-                // (its cursor is one past the character after the backslash).
-                int off = chars_to(m_pos) + 2;
-                return fail("SyntaxError", "unexpected EOF while parsing", line_no(), off, line_no(), -1);
-            }
-            if (m_src[m_pos + 1] != '\n') {
-                int off = chars_to(m_pos) + 2;
-                return fail("SyntaxError", "unexpected character after line continuation character", line_no(), off,
-                    line_no(), 0);
-            }
-            size_t line_start = m_line_start;
-            m_pos += 2;
-            newline_at(m_pos);
-            if (m_pos >= m_src.size()) {
-                // CPython's cursor is at the end of the continued line.
-                int off = char_count(m_src.substr(line_start, m_pos - line_start));
-                return fail("SyntaxError", "unexpected EOF while parsing", line_no() - 1, off, line_no() - 1, -1);
-            }
+            if (!line_continuation())
+                return false;
             continue;
         }
         unsigned char uc = static_cast<unsigned char>(c);
@@ -345,6 +346,31 @@ bool Lexer::next(Token& out)
             return scan_identifier(out);
         return scan_operator(out);
     }
+}
+
+// A backslash outside a string at m_pos: joins the next line, or fails.
+bool Lexer::line_continuation()
+{
+    if (m_pos + 1 >= m_src.size()) {
+        // A backslash at the very end: CPython reports an EOF error
+        // (its cursor is one past the character after the backslash).
+        int off = chars_to(m_pos) + 2;
+        return fail("SyntaxError", "unexpected EOF while parsing", line_no(), off, line_no(), -1);
+    }
+    if (m_src[m_pos + 1] != '\n') {
+        int off = chars_to(m_pos) + 2;
+        return fail("SyntaxError", "unexpected character after line continuation character", line_no(), off,
+            line_no(), 0);
+    }
+    size_t line_start = m_line_start;
+    m_pos += 2;
+    newline_at(m_pos);
+    if (m_pos >= m_src.size()) {
+        // CPython's cursor is at the end of the continued line.
+        int off = char_count(m_src.substr(line_start, m_pos - line_start));
+        return fail("SyntaxError", "unexpected EOF while parsing", line_no() - 1, off, line_no() - 1, -1);
+    }
+    return true;
 }
 
 bool Lexer::end_of_input(Token& out)

@@ -10,6 +10,7 @@
 
 #include "lexer/token.h"
 
+#include <algorithm>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -56,6 +57,7 @@ public:
     {
         m_poison = offset;
         m_poison_error = std::move(error);
+        m_slow_from = std::min(m_slow_from, offset);
     }
 
     // Stores the next token in `out`. Returns false on a tokenizer error, which
@@ -70,7 +72,9 @@ public:
     const std::vector<OpenBracket>& open_brackets() const { return m_brackets; }
 
 private:
-    bool fail(const char* type, std::string msg, int lineno, int col, int end_lineno, int end_col);
+    [[gnu::cold]] bool fail(const char* type, std::string msg, int lineno, int col, int end_lineno, int end_col);
+    [[gnu::noinline]] bool next_rare_entry(Token& out, bool& produced);
+    [[gnu::noinline]] bool line_continuation();
     bool measure_indentation();
     bool end_of_input(Token& out);
     int chars_to(size_t pos) const;
@@ -104,6 +108,10 @@ private:
     LexError m_error;
     size_t m_poison = std::string_view::npos;
     LexError m_poison_error;
+    // next() takes its rare entry path (an error already met, the poisoned
+    // line reached, an f-string field's '(' due) once m_pos >= m_slow_from:
+    // one compare per token instead of three tests.
+    size_t m_slow_from = std::string_view::npos;
 
     // f-string field mode
     bool m_field = false;

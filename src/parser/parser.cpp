@@ -428,6 +428,12 @@ void fix_exec_error_text(SyntaxErrorInfo& err, std::string_view source, std::str
         return;
     if (auto line = program_text_line(filename, err.lineno)) {
         err.text = std::move(*line);
+        // CPython measures the columns in that line, clamped to its end.
+        int limit = 1;
+        for (char c : err.text)
+            limit += (static_cast<unsigned char>(c) & 0xC0) != 0x80;
+        err.offset = std::min(err.offset, limit);
+        err.end_offset = std::min(err.end_offset, limit);
         return;
     }
     if (!err.text.empty() && err.text.back() != '\n' && !source.empty() && source.back() != '\n'
@@ -509,7 +515,14 @@ ParseResult parse(std::string_view source, std::string_view filename, const Pars
     if (!mod || p.failed()) {
         p.finish_error();
         result.error = p.error();
-        if (p.tokenizer_text()) {
+        if (result.error->msg.rfind("Non-UTF-8 code", 0) == 0) {
+            // CPython's file tokenizer raises this with a bare message: no
+            // source line (which is not UTF-8 anyway).
+            // FIXME: compile() of such bytes fails later in CPython, with a
+            // "(unicode error) 'utf-8' codec can't decode ..." at the string
+            // or identifier holding them (and none for a comment).
+            result.error->text.clear();
+        } else if (p.tokenizer_text()) {
             // CPython's tokenizer cuts its error line at the newline.
             std::string& t = result.error->text;
             if (!t.empty() && t.back() == '\n')

@@ -33,6 +33,12 @@ Value make_syntax_error(const parser::SyntaxErrorInfo& info)
         Result<Value> mem = make_exception(g_MemoryError, std::span<const Value>());
         return mem.is_error() ? take_pending() : mem.value();
     }
+    // Nesting too deep for the compiler: a plain RecursionError, as CPython's.
+    if (info.type == "RecursionError") {
+        Value msg = Value(Str::create(info.msg));
+        Result<Value> exc = make_exception(g_RecursionError, std::span<const Value>(&msg, 1));
+        return exc.is_error() ? take_pending() : exc.value();
+    }
     Type* t = info.type == "IndentationError" ? g_IndentationError : info.type == "TabError" ? g_TabError : g_SyntaxError;
     Value details = Value(Tuple::create({ Value(Str::create(info.filename)), int_from_i64(info.lineno), int_from_i64(info.offset),
                                           info.text.empty() ? none() : Value(Str::create(info.text)),

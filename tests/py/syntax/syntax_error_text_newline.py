@@ -22,11 +22,11 @@ with tempfile.TemporaryDirectory() as d:
     path = os.path.join(d, "m.py")
     with open(path, "w") as f:
         f.write("first line\nsecond\n")
-    for src in ["x = $", "a\nx = $\n", "a\nb\nc\nx = $"]:
+    for src in ["x = $", "a\nx = $\n", "a\nb\nc\nx = $", "a\nxxxxxxxxxxxxxxx = $", "x = (1,"]:
         try:
             compile(src, path, "exec")
         except SyntaxError as e:
-            print("file:", repr(src), e.lineno, e.offset, repr(e.text))
+            print("file:", repr(src), e.lineno, e.offset, e.end_offset, repr(e.text))
     with open(path, "w") as f:
         f.write("a = 1\nx = (1,")
     with open(path) as f:

@@ -81,6 +81,23 @@ TEST(Parser, ErrorCarriesFilenameAndText)
     EXPECT_EQ(r.mod, nullptr);
 }
 
+TEST(Parser, ExecErrorTextGetsTheTokenizersNewline)
+{
+    // CPython's 'exec' tokenizer appends '\n' to an unterminated last line;
+    // 'eval' does not, and errors its tokenizer raises itself cut the newline.
+    auto r = parser::parse("x = (1,", "<none>", {});
+    ASSERT_TRUE(r.error);
+    EXPECT_EQ(r.error->text, "x = (1,\n");
+    parser::ParseOptions eval;
+    eval.mode = parser::Mode::Eval;
+    r = parser::parse("x $", "<none>", eval);
+    ASSERT_TRUE(r.error);
+    EXPECT_EQ(r.error->text, "x $");
+    r = parser::parse("x = 'abc\ny = 1\n", "<none>", {});
+    ASSERT_TRUE(r.error);
+    EXPECT_EQ(r.error->text, "x = 'abc");
+}
+
 TEST(Parser, DecodeSource)
 {
     parser::SyntaxErrorInfo err;
@@ -228,6 +245,7 @@ TEST(Parser, NonUtf8LineIsOnlyAnErrorWhenReached)
     EXPECT_EQ(r.error->msg, "Non-UTF-8 code starting with '\\xff' in file f.py on line 3, but no encoding declared; see "
                             "https://peps.python.org/pep-0263/ for details");
     EXPECT_EQ(r.error->lineno, 3);
+    EXPECT_EQ(r.error->text, ""); // CPython's message comes without a source line
 }
 
 } // namespace
