@@ -376,21 +376,26 @@ public:
     }
 
     // A signed varint that must lie in [lo, hi].
-    int64_t svarint_in(int64_t lo, int64_t hi, const char* what)
+    // The failing paths build their message out of line, so the checks
+    // themselves stay small enough to inline (they run per header field).
+    [[gnu::noinline, gnu::cold]] void fail_range(const char* what) { fail(std::string(what) + " out of range"); }
+    [[gnu::noinline, gnu::cold]] void fail_count(const char* what) { fail(std::string("bad ") + what + " count"); }
+
+    [[gnu::always_inline]] int64_t svarint_in(int64_t lo, int64_t hi, const char* what)
     {
         int64_t v = svarint();
-        if (!m_failed && (v < lo || v > hi)) {
-            fail(std::string(what) + " out of range");
+        if ((v < lo || v > hi) && !m_failed) [[unlikely]] {
+            fail_range(what);
             return 0;
         }
         return v;
     }
 
-    uint64_t uvarint_max(uint64_t max, const char* what)
+    [[gnu::always_inline]] uint64_t uvarint_max(uint64_t max, const char* what)
     {
         uint64_t v = uvarint();
-        if (!m_failed && v > max) {
-            fail(std::string(what) + " out of range");
+        if (v > max && !m_failed) [[unlikely]] {
+            fail_range(what);
             return 0;
         }
         return v;
@@ -402,8 +407,8 @@ public:
     size_t count(size_t min_bytes, const char* what)
     {
         uint64_t n = uvarint();
-        if (!m_failed && (n > serialize_max_count || n > remaining() / min_bytes)) {
-            fail(std::string("bad ") + what + " count");
+        if ((n > serialize_max_count || n > remaining() / min_bytes) && !m_failed) [[unlikely]] {
+            fail_count(what);
             return 0;
         }
         return static_cast<size_t>(n);
