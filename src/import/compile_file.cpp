@@ -12,7 +12,7 @@
 #include "cache/source_hash.h"
 #include "cache/write_atomic.h"
 #include "compiler/compiler.h"
-#include "objects/str.h"
+#include "text/utf8.h"
 
 namespace adder::imp {
 
@@ -49,7 +49,7 @@ CompileFileResult compile_file_to_cache(const CompileFileRequest& req)
         result.syntax = std::move(*r.error);
         // The offending line is raw source bytes; CPython decodes it with
         // errors='replace' (an undecodable source must not make printing fail).
-        result.syntax->text = utf8_replace_invalid(result.syntax->text);
+        result.syntax->text = text::decode(text::Codec::Utf8, result.syntax->text, text::ErrorHandler::Replace).out;
         return result;
     }
     if (!r.warnings.empty()) {

@@ -408,11 +408,7 @@ void append_u64_digits(std::string& out, uint64_t value, int base)
     char* end = buf + sizeof buf;
     char* p = end;
     if (base == 10) {
-        // Constant divisor: the compiler turns the division into a multiply.
-        do {
-            *--p = static_cast<char>('0' + value % 10);
-            value /= 10;
-        } while (value);
+        p = write_u64_decimal(value, end);
         out.append(p, static_cast<size_t>(end - p));
         return;
     }

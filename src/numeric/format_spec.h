@@ -56,6 +56,20 @@ bool format_int(int64_t value, const FormatSpec& spec, std::string_view type_nam
     FormatError& error);
 // Appends the digits of `value` in `base` (2..16, lower-case) to `out`.
 void append_u64_digits(std::string& out, uint64_t value, int base);
+// Writes the decimal digits of `value` so that they end just before `end`
+// (room for 20 is needed) and returns where they start: for callers that
+// want the digits in a stack buffer, e.g. to measure them before padding.
+inline char* write_u64_decimal(uint64_t value, char* end)
+{
+    char* p = end;
+    do { // constant divisor: the compiler turns the division into a multiply
+        *--p = static_cast<char>('0' + value % 10);
+        value /= 10;
+    } while (value);
+    return p;
+}
+// |x| as an unsigned value (defined for INT64_MIN too).
+inline uint64_t magnitude_u64(int64_t x) { return x < 0 ? 0 - static_cast<uint64_t>(x) : static_cast<uint64_t>(x); }
 
 // format(float, spec): types e E f F g G n %, and none (repr-like).
 bool format_float(double value, const FormatSpec& spec, std::string_view type_name, std::string& out,

@@ -47,13 +47,12 @@ char sign_for(bool negative, const PrintfSpec& spec)
     return '\0';
 }
 
-} // namespace
+int printf_base(char conv) { return conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10; }
 
-std::string printf_int(const BigInt& value, const PrintfSpec& spec)
+// The rest of %d/%o/%x/%X once the magnitude's lower-case digits are known.
+std::string finish_printf_int(std::string digits, bool negative, const PrintfSpec& spec)
 {
     char conv = spec.conversion;
-    int base = conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10;
-    std::string digits = value.abs().to_string(base);
     if (conv == 'X')
         for (char& c : digits)
             if (c >= 'a' && c <= 'f')
@@ -61,16 +60,22 @@ std::string printf_int(const BigInt& value, const PrintfSpec& spec)
     if (spec.precision > static_cast<int64_t>(digits.size()))
         digits.insert(0, static_cast<size_t>(spec.precision) - digits.size(), '0');
     std::string_view prefix;
-    if (spec.alternate && base != 10)
+    if (spec.alternate && printf_base(conv) != 10)
         prefix = conv == 'o' ? "0o" : conv == 'x' ? "0x" : "0X";
-    return assemble(sign_for(value.sign() < 0, spec), prefix, digits, static_cast<int64_t>(digits.size()), spec);
+    return assemble(sign_for(negative, spec), prefix, digits, static_cast<int64_t>(digits.size()), spec);
+}
+
+} // namespace
+
+std::string printf_int(const BigInt& value, const PrintfSpec& spec)
+{
+    return finish_printf_int(value.abs().to_string(printf_base(spec.conversion)), value.sign() < 0, spec);
 }
 
 std::string printf_int(int64_t value, const PrintfSpec& spec)
 {
-    char conv = spec.conversion;
-    int base = conv == 'o' ? 8 : (conv == 'x' || conv == 'X') ? 16 : 10;
-    uint64_t magnitude = value < 0 ? 0 - static_cast<uint64_t>(value) : static_cast<uint64_t>(value);
+    int base = printf_base(spec.conversion);
+    uint64_t magnitude = magnitude_u64(value);
     if (base == 10 && spec.width < 0 && spec.precision < 0 && !spec.plus && !spec.space) {
         // Plain %d: the digits are the whole result.
         std::string out;
@@ -81,16 +86,7 @@ std::string printf_int(int64_t value, const PrintfSpec& spec)
     }
     std::string digits;
     append_u64_digits(digits, magnitude, base);
-    if (conv == 'X')
-        for (char& c : digits)
-            if (c >= 'a' && c <= 'f')
-                c = static_cast<char>(c - 32);
-    if (spec.precision > static_cast<int64_t>(digits.size()))
-        digits.insert(0, static_cast<size_t>(spec.precision) - digits.size(), '0');
-    std::string_view prefix;
-    if (spec.alternate && base != 10)
-        prefix = conv == 'o' ? "0o" : conv == 'x' ? "0x" : "0X";
-    return assemble(sign_for(value < 0, spec), prefix, digits, static_cast<int64_t>(digits.size()), spec);
+    return finish_printf_int(std::move(digits), value < 0, spec);
 }
 
 std::string printf_float(double value, const PrintfSpec& spec)

@@ -52,12 +52,7 @@ bool format_small_int_simple(int64_t x, std::string_view spec, std::string& out)
     }
     char buf[24];
     char* end = buf + sizeof buf;
-    char* p = end;
-    uint64_t m = x < 0 ? 0 - static_cast<uint64_t>(x) : static_cast<uint64_t>(x);
-    do {
-        *--p = static_cast<char>('0' + m % 10);
-        m /= 10;
-    } while (m);
+    char* p = numeric::write_u64_decimal(numeric::magnitude_u64(x), end);
     int64_t len = (end - p) + (x < 0 ? 1 : 0);
     size_t pad = width > len ? static_cast<size_t>(width - len) : 0;
     out.reserve(pad + static_cast<size_t>(len));
@@ -249,18 +244,11 @@ Status PercentFormatter::convert(char32_t conv, Value v, numeric::PrintfSpec& sp
         if (v.is_small_int()) {
             int64_t x = v.small_int();
             if (spec.conversion == 'd' && spec.width < 0 && spec.precision < 0 && !spec.plus && !spec.space) {
-                // Plain %d: digits straight into the output, one append.
-                char buf[24];
-                char* end = buf + sizeof buf;
-                char* p = end;
-                uint64_t m = x < 0 ? 0 - static_cast<uint64_t>(x) : static_cast<uint64_t>(x);
-                do {
-                    *--p = static_cast<char>('0' + m % 10);
-                    m /= 10;
-                } while (m);
+                // Plain %d: digits straight into the output (printf_int would
+                // build a string first).
                 if (x < 0)
-                    *--p = '-';
-                out.append(p, static_cast<size_t>(end - p));
+                    out += '-';
+                numeric::append_u64_digits(out, numeric::magnitude_u64(x), 10);
                 return ok();
             }
             out += numeric::printf_int(x, spec); // no GMP for machine-word ints

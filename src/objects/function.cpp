@@ -137,6 +137,17 @@ Value constant_value(const bytecode::Constant& c, Str* filename, const std::stri
     return none();
 }
 
+// The scalar header fields every code object copies from its unit.
+void set_counts(Code* code, const bytecode::CodeUnit& u)
+{
+    code->m_firstlineno = u.firstlineno;
+    code->m_argcount = u.argcount;
+    code->m_posonlyargcount = u.posonlyargcount;
+    code->m_kwonlyargcount = u.kwonlyargcount;
+    code->m_stacksize = u.stacksize;
+    code->m_flags = u.flags;
+}
+
 // Sets the header fields shared by stubs and ready code. `inherit`: the
 // file name is the parent's (u.filename is not read).
 void set_header(Code* code, const bytecode::CodeUnit& u, Str* parent_filename, const std::string* parent_filename_text,
@@ -147,12 +158,7 @@ void set_header(Code* code, const bytecode::CodeUnit& u, Str* parent_filename, c
     code->m_qualname = (u.qualname.empty() || u.qualname == u.name) ? code->m_name : Str::create(u.qualname);
     code->m_filename = (parent_filename && (inherit || u.filename == *parent_filename_text)) ? parent_filename
                                                                                            : Str::create(u.filename);
-    code->m_firstlineno = u.firstlineno;
-    code->m_argcount = u.argcount;
-    code->m_posonlyargcount = u.posonlyargcount;
-    code->m_kwonlyargcount = u.kwonlyargcount;
-    code->m_stacksize = u.stacksize;
-    code->m_flags = u.flags;
+    set_counts(code, u);
 }
 
 // A stub for trusted nested code (compiler output or an eagerly verified unit).
@@ -218,12 +224,7 @@ bool convert_body(Code* code, const std::shared_ptr<bytecode::CodeUnit>& unit,
     } else {
         // A stub keeps its names; the rest comes from the unit actually run
         // (which differs from the header only after a recovery).
-        code->m_firstlineno = u.firstlineno;
-        code->m_argcount = u.argcount;
-        code->m_posonlyargcount = u.posonlyargcount;
-        code->m_kwonlyargcount = u.kwonlyargcount;
-        code->m_stacksize = u.stacksize;
-        code->m_flags = u.flags;
+        set_counts(code, u);
     }
     NameMemo& memo = name_memo();
     code->m_consts.clear();

@@ -7,6 +7,7 @@
 #include <cmath>
 #include <cstring>
 
+#include "numeric/format_spec.h"
 #include "objects/bytes.h"
 #include "objects/dict.h"
 #include "objects/errors.h"
@@ -495,12 +496,7 @@ static Result<Value> int_repr(Value v)
         int64_t x = v.small_int();
         char buf[24];
         char* end = buf + sizeof buf;
-        char* p = end;
-        uint64_t m = x < 0 ? 0 - static_cast<uint64_t>(x) : static_cast<uint64_t>(x);
-        do {
-            *--p = static_cast<char>('0' + m % 10);
-            m /= 10;
-        } while (m);
+        char* p = numeric::write_u64_decimal(numeric::magnitude_u64(x), end);
         if (x < 0)
             *--p = '-';
         size_t n = size_t(end - p);

@@ -88,61 +88,6 @@ bool is_ascii_name_chars(std::string_view text)
     return true;
 }
 
-std::string utf8_replace_invalid(std::string_view bytes)
-{
-    std::string out;
-    size_t n = bytes.size();
-    auto at = [&](size_t i) { return static_cast<unsigned char>(bytes[i]); };
-    size_t i = 0;
-    size_t copied = 0; // bytes[copied, i) is well-formed and not yet in `out`
-    while (i < n) {
-        unsigned char c = at(i);
-        if (c < 0x80) {
-            ++i;
-            continue;
-        }
-        // Expected length and the allowed range of the second byte (the
-        // rest must be 80..BF): rejects overlongs, surrogates, > U+10FFFF.
-        size_t len = 0;
-        unsigned char lo = 0x80, hi = 0xBF;
-        if (c >= 0xC2 && c <= 0xDF)
-            len = 2;
-        else if (c >= 0xE0 && c <= 0xEF) {
-            len = 3;
-            if (c == 0xE0)
-                lo = 0xA0;
-            else if (c == 0xED)
-                hi = 0x9F;
-        } else if (c >= 0xF0 && c <= 0xF4) {
-            len = 4;
-            if (c == 0xF0)
-                lo = 0x90;
-            else if (c == 0xF4)
-                hi = 0x8F;
-        }
-        size_t k = 1; // bytes of the maximal valid prefix
-        if (len) {
-            if (i + 1 < n && at(i + 1) >= lo && at(i + 1) <= hi) {
-                k = 2;
-                while (k < len && i + k < n && (at(i + k) & 0xC0) == 0x80)
-                    ++k;
-            }
-        }
-        if (len && k == len) {
-            i += len;
-            continue;
-        }
-        out.append(bytes.data() + copied, i - copied);
-        out += "\xEF\xBF\xBD";
-        i += k;
-        copied = i;
-    }
-    if (copied == 0)
-        return std::string(bytes);
-    out.append(bytes.data() + copied, n - copied);
-    return out;
-}
-
 uint32_t decode_utf8(const char*& p)
 {
     auto c = static_cast<unsigned char>(*p++);

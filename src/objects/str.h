@@ -84,10 +84,6 @@ inline Str* as_str(Value v) { return static_cast<Str*>(v.as_object()); }
 inline Value str_value(std::string_view utf8) { return Value(Str::create(utf8)); }
 // Number of code points in valid UTF-8 `utf8`; sets `ascii`.
 size_t utf8_length(std::string_view utf8, bool& ascii);
-// `bytes` with every ill-formed UTF-8 sequence (maximal subpart, as
-// bytes.decode('utf-8', 'replace')) replaced by U+FFFD; surrogates count as
-// ill-formed. Returns `bytes` unchanged when it is well-formed.
-std::string utf8_replace_invalid(std::string_view bytes);
 // True if every byte of `text` is an ASCII letter, digit or '_' (CPython's
 // all_name_chars, the test for interning a str constant). A fixed table,
 // not the locale's isalnum.

@@ -117,6 +117,21 @@ static Code::AttrCache& attr_cache_slow(Code* code, uint32_t index)
     return code->ensure_attr_caches()[index];
 }
 
+// COMPARE_OP's operator (CompareOp order: < <= == != > >=) on two machine
+// values of the same kind.
+template<typename T>
+static inline bool compare_values(uint32_t op, T a, T b)
+{
+    switch (op) {
+    case 0: return a < b;
+    case 1: return a <= b;
+    case 2: return a == b;
+    case 3: return a != b;
+    case 4: return a > b;
+    default: return a >= b;
+    }
+}
+
 static inline Code::AttrCache& attr_cache(Code* code, uint32_t index)
 {
     Code::AttrCache* caches = code->m_attr_cache.get();
@@ -705,34 +720,14 @@ op_COMPARE_OP: {
     Value lhs = PEEK(2);
     if (lhs.is_small_int() && rhs.is_small_int()) {
         // Tagged small ints compare like their payloads.
-        int64_t a = lhs.small_int(), b = rhs.small_int();
-        bool r;
-        switch (oparg) {
-        case 0: r = a < b; break;
-        case 1: r = a <= b; break;
-        case 2: r = a == b; break;
-        case 3: r = a != b; break;
-        case 4: r = a > b; break;
-        default: r = a >= b; break;
-        }
         --sp;
-        SET_TOP(py_bool(r));
+        SET_TOP(py_bool(compare_values(oparg, lhs.small_int(), rhs.small_int())));
         DISPATCH();
     }
     if (lhs.is_object() && rhs.is_object() && lhs.type() == g_float_type && rhs.type() == g_float_type) {
         // IEEE comparisons give Python's NaN semantics (only != is true).
-        double a = float_of(lhs), b = float_of(rhs);
-        bool r;
-        switch (oparg) {
-        case 0: r = a < b; break;
-        case 1: r = a <= b; break;
-        case 2: r = a == b; break;
-        case 3: r = a != b; break;
-        case 4: r = a > b; break;
-        default: r = a >= b; break;
-        }
         --sp;
-        SET_TOP(py_bool(r));
+        SET_TOP(py_bool(compare_values(oparg, float_of(lhs), float_of(rhs))));
         DISPATCH();
     }
     SAVE();

@@ -17,20 +17,11 @@
 #include "objects/tuple.h"
 #include "runtime/runtime.h"
 
+#include "../runtime_harness.h"
+
 using namespace adder;
 
 namespace {
-
-void ensure_runtime()
-{
-    static bool s_started = [] {
-        Config config;
-        config.argv = { "" };
-        runtime::startup(config);
-        return true;
-    }();
-    (void)s_started;
-}
 
 const char* s_source = R"(
 "module doc"
@@ -90,7 +81,7 @@ std::string describe(Code* code)
 
 TEST(LazyCode, StubsFromCompilerOutputMatchEagerConversion)
 {
-    ensure_runtime();
+    adder::test::start_runtime();
     auto unit = compile(s_source);
     Code* code = Code::create(unit);
     // Nested code starts as a stub with its header set.
@@ -113,7 +104,7 @@ TEST(LazyCode, StubsFromCompilerOutputMatchEagerConversion)
 
 TEST(LazyCode, ShallowCacheLoadMatchesEagerLoad)
 {
-    ensure_runtime();
+    adder::test::start_runtime();
     auto unit = compile(s_source);
     std::string body = bytecode::serialize(*unit);
     auto source = std::make_shared<bytecode::LazySource>();
@@ -136,7 +127,7 @@ TEST(LazyCode, ShallowCacheLoadMatchesEagerLoad)
 
 TEST(LazyCode, BadNestedRecordIsRejectedWhenMaterialized)
 {
-    ensure_runtime();
+    adder::test::start_runtime();
     auto unit = compile("def g():\n    return 'gee_marker'\n");
     auto source = std::make_shared<bytecode::LazySource>();
     std::string serialized = bytecode::serialize(*unit);

@@ -13,45 +13,11 @@
 #include "runtime/runtime.h"
 #include "vm/interp.h"
 
+#include "../runtime_harness.h"
+
 using namespace adder;
-
-namespace {
-
-void start_runtime()
-{
-    static bool s_started = [] {
-        Config config;
-        config.argv = { "" };
-        runtime::startup(config);
-        return true;
-    }();
-    (void)s_started;
-}
-
-// Runs `source` as a module and returns repr(r) or "Type: message".
-std::string eval_r(const std::string& source)
-{
-    start_runtime();
-    compiler::CompileOptions opts;
-    compiler::CompileResult c = compiler::compile_source(source, "<followup>", opts, true);
-    if (c.error)
-        return "SyntaxError: " + c.error->msg;
-    Dict* globals = Dict::create();
-    globals->set_str("__name__", Value(Str::create("__followup__")));
-    Result<Value> res = vm::run_code(Code::create(c.code), globals, Value());
-    if (res.is_error()) {
-        Value exc = take_pending();
-        Result<std::string> s = str_text(exc);
-        return exc.type()->name() + ": " + (s.is_ok() ? s.value() : "?");
-    }
-    Value r = globals->get_str("r");
-    if (!r)
-        return "<no r>";
-    Result<std::string> text = repr_text(r);
-    return text.is_ok() ? text.value() : "<repr failed>";
-}
-
-} // namespace
+using adder::test::eval_r;
+using adder::test::start_runtime;
 
 TEST(FollowUp, TextParsingUsesLibraryHelpers)
 {

@@ -2,7 +2,7 @@
 // text across both Str::intern overloads, empty and one-char strings,
 // non-ASCII and embedded-NUL names, growth far past the pre-sized capacity,
 // survival across collections (the table is a GC root) and sys.intern /
-// identity semantics seen from Python; utf8_replace_invalid (str.cpp).
+// identity semantics seen from Python.
 #include <gtest/gtest.h>
 
 #include <string>
@@ -18,45 +18,11 @@
 #include "runtime/runtime.h"
 #include "vm/interp.h"
 
+#include "../runtime_harness.h"
+
 using namespace adder;
-
-namespace {
-
-void start_runtime()
-{
-    static bool s_started = [] {
-        Config config;
-        config.argv = { "" };
-        runtime::startup(config);
-        return true;
-    }();
-    (void)s_started;
-}
-
-// Runs `source` as a module and returns repr(r) or "Type: message".
-std::string eval_r(const std::string& source)
-{
-    start_runtime();
-    compiler::CompileOptions opts;
-    compiler::CompileResult c = compiler::compile_source(source, "<intern>", opts, true);
-    if (c.error)
-        return "SyntaxError: " + c.error->msg;
-    Dict* globals = Dict::create();
-    globals->set_str("__name__", Value(Str::create("__intern__")));
-    Result<Value> res = vm::run_code(Code::create(c.code), globals, Value());
-    if (res.is_error()) {
-        Value exc = take_pending();
-        Result<std::string> s = str_text(exc);
-        return exc.type()->name() + ": " + (s.is_ok() ? s.value() : "?");
-    }
-    Value r = globals->get_str("r");
-    if (!r)
-        return "<no r>";
-    Result<std::string> text = repr_text(r);
-    return text.is_ok() ? text.value() : "<repr failed>";
-}
-
-} // namespace
+using adder::test::eval_r;
+using adder::test::start_runtime;
 
 TEST(Intern, SameTextSameObject)
 {
@@ -149,33 +115,6 @@ TEST(Intern, PythonLevelIdentity)
                      "r = ([k for k in C.__dict__ if k.startswith('spam')][0] is 'spam_attr', 'ab_c' is 'ab' + '_c')\n"),
               "(True, True)");
     EXPECT_EQ(eval_r("import sys\nsys.intern(1)"), "TypeError: intern() argument must be str, not int");
-}
-
-TEST(Utf8, ReplaceInvalidMatchesPythonDecodeReplace)
-{
-    // Expected values from bytes.decode('utf-8', 'replace').encode() in CPython.
-    struct Case {
-        const char* in;
-        const char* out;
-    };
-    const Case cases[] = {
-        { "abc", "abc" },
-        { "b\xf6se", "b\xef\xbf\xbdse" },
-        { "\xed\xa0\x80x", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdx" },
-        { "\xe0\x80\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },
-        { "\xf0\x9f\x98", "\xef\xbf\xbd" },
-        { "\xf0\x9f\x98\x80", "\xf0\x9f\x98\x80" },
-        { "\xf4\x90\x80\x80", "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd" },
-        { "\xc0\xaf", "\xef\xbf\xbd\xef\xbf\xbd" },
-        { "\xe2\x82", "\xef\xbf\xbd" },
-        { "\xe2\x82\xac", "\xe2\x82\xac" },
-        { "\xff\xfe", "\xef\xbf\xbd\xef\xbf\xbd" },
-        { "a\xe2\x82" "b", "a\xef\xbf\xbd" "b" },
-        { "\xc3", "\xef\xbf\xbd" },
-        { "\xed\x9f\xbf", "\xed\x9f\xbf" },
-    };
-    for (const Case& c : cases)
-        EXPECT_EQ(utf8_replace_invalid(c.in), std::string(c.out)) << c.in;
 }
 
 TEST(Utf8, AsciiNameChars)

@@ -15,6 +15,8 @@
 #include "runtime/runtime.h"
 #include "vm/interp.h"
 
+#include "../runtime_harness.h"
+
 using namespace adder;
 
 namespace adder {
@@ -24,17 +26,6 @@ Value make_syntax_error(const parser::SyntaxErrorInfo& info);
 }
 
 namespace {
-
-void ensure_runtime()
-{
-    static bool s_started = [] {
-        Config config;
-        config.argv = { "" };
-        runtime::startup(config);
-        return true;
-    }();
-    (void)s_started;
-}
 
 std::string repr_of(Value v)
 {
@@ -67,7 +58,7 @@ std::string run(const std::string& source, Dict** out = nullptr)
 
 TEST(Value, SmallIntsAreInlineAndNormalized)
 {
-    ensure_runtime();
+    adder::test::start_runtime();
     Value a = int_from_i64(42);
     EXPECT_TRUE(a.is_small_int());
     EXPECT_EQ(a.small_int(), 42);
@@ -81,7 +72,7 @@ TEST(Value, SmallIntsAreInlineAndNormalized)
 
 TEST(Hash, IntAndFloatMatchCPython)
 {
-    ensure_runtime();
+    adder::test::start_runtime();
     EXPECT_EQ(MUST(hash(Value::small(-1))), -2);
     EXPECT_EQ(MUST(hash(int_from_i64((int64_t(1) << 61) - 1))), 0);
     EXPECT_EQ(MUST(hash(float_value(1.5))), 1152921504606846977);
@@ -94,7 +85,7 @@ TEST(Hash, IntAndFloatMatchCPython)
 
 TEST(Dict, KeepsInsertionOrderAcrossDeletes)
 {
-    ensure_runtime();
+    adder::test::start_runtime();
     Dict* d = Dict::create();
     for (int i = 0; i < 100; ++i)
         MUST(d->set(Value::small(i), Value::small(i * i)));
@@ -114,7 +105,7 @@ TEST(Dict, KeepsInsertionOrderAcrossDeletes)
 
 TEST(Set, IterationOrderMatchesCPython)
 {
-    ensure_runtime();
+    adder::test::start_runtime();
     Value s = new_empty_set();
     for (int v : { 3, 1, 2 })
         MUST(set_add(s, Value::small(v)));
@@ -142,7 +133,7 @@ __attribute__((noinline)) static void make_cycles(int n)
 
 TEST(Gc, ReclaimsCycles)
 {
-    ensure_runtime();
+    adder::test::start_runtime();
     gc::heap().collect();
     size_t before = gc::heap().live_cells();
     make_cycles(1000);
@@ -154,7 +145,7 @@ TEST(Gc, ReclaimsCycles)
 
 TEST(Calls, ArgumentBindingMessages)
 {
-    ensure_runtime();
+    adder::test::start_runtime();
     EXPECT_EQ(run("def f(x): pass\nf()"), "TypeError: f() missing 1 required positional argument: 'x'");
     EXPECT_EQ(run("def f(a, b): pass\nf(1, 2, 3)"), "TypeError: f() takes 2 positional arguments but 3 were given");
     EXPECT_EQ(run("def f(a): pass\nf(1, z=2)"), "TypeError: f() got an unexpected keyword argument 'z'");
@@ -170,7 +161,7 @@ TEST(Calls, ArgumentBindingMessages)
 
 TEST(Vm, ClassesGeneratorsAndExceptions)
 {
-    ensure_runtime();
+    adder::test::start_runtime();
     Dict* ns = nullptr;
     EXPECT_EQ(run(R"(
 class A:
