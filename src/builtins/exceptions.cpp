@@ -476,9 +476,10 @@ void exception_set_context(Value exc, Value context)
     as_exception(exc)->m_context = context;
 }
 
-void exception_add_traceback(Value exc, Value code, int lasti, int lineno, Value globals, Value builtins)
+void exception_add_traceback(Value exc, Value code, int lasti, int lineno, Value globals, Value builtins, Value frame)
 {
     auto* tb = make<Traceback>(g_traceback_type);
+    tb->m_frame = frame;
     tb->m_globals = globals;
     tb->m_builtins = builtins;
     tb->m_code = code;

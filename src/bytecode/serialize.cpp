@@ -464,6 +464,18 @@ private:
     std::string m_error;
 };
 
+// Item vectors of tuple constants freed by recycle_consts(), reused by the
+// next read (a warm import decodes a default-argument tuple per function).
+thread_local std::vector<std::vector<Constant>> t_spare_items;
+
+void take_spare_items(std::vector<Constant>& items)
+{
+    if (!t_spare_items.empty()) {
+        items.swap(t_spare_items.back());
+        t_spare_items.pop_back();
+    }
+}
+
 constexpr int64_t s_int_min = std::numeric_limits<int32_t>::min();
 constexpr int64_t s_int_max = std::numeric_limits<int32_t>::max();
 constexpr int s_max_kind = static_cast<int>(Constant::Kind::Code);
@@ -536,6 +548,8 @@ void read_const(Reader& r, Constant& c, int depth, const std::string& parent_fil
         // Code inside a tuple (never produced by the compiler) is decoded
         // eagerly: only direct code constants are lazy.
         size_t n = r.count(1, "item");
+        if (n)
+            take_spare_items(c.items);
         c.items.resize(n);
         for (size_t i = 0; i < n && !r.failed(); ++i)
             read_const(r, c.items[i], depth + 1, parent_filename, false);
@@ -735,6 +749,99 @@ bool read_code_header(std::span<const uint8_t> body, uint32_t offset, uint32_t s
     return !r.failed();
 }
 
+namespace {
+
+// One varint with Reader::uvarint()'s rules (at most 10 bytes, no bits past
+// 64); false on truncated or malformed input.
+[[gnu::always_inline]] inline bool next_uvarint(const uint8_t*& p, const uint8_t* end, uint64_t* out)
+{
+    if (p < end && *p < 0x80) [[likely]] {
+        *out = *p++;
+        return true;
+    }
+    uint64_t v = 0;
+    for (int shift = 0; shift < 64; shift += 7) {
+        if (p >= end)
+            return false;
+        uint8_t b = *p++;
+        if (shift == 63 && b > 1)
+            return false;
+        v |= uint64_t(b & 0x7F) << shift;
+        if (!(b & 0x80)) {
+            *out = v;
+            return true;
+        }
+    }
+    return false;
+}
+
+[[gnu::always_inline]] inline bool next_svarint_in(const uint8_t*& p, const uint8_t* end, int64_t lo, int64_t hi,
+    int* out)
+{
+    uint64_t z;
+    if (!next_uvarint(p, end, &z))
+        return false;
+    auto v = static_cast<int64_t>((z >> 1) ^ (~(z & 1) + 1));
+    if (v < lo || v > hi)
+        return false;
+    *out = static_cast<int>(v);
+    return true;
+}
+
+[[gnu::always_inline]] inline bool next_str_view(const uint8_t*& p, const uint8_t* end, std::string_view* out)
+{
+    uint64_t n;
+    if (!next_uvarint(p, end, &n) || n > serialize_max_string || n > static_cast<uint64_t>(end - p))
+        return false;
+    *out = std::string_view(reinterpret_cast<const char*>(p), static_cast<size_t>(n));
+    p += n;
+    return true;
+}
+
+} // namespace
+
+// The same reads and checks as read_code_header() (read_header() and the
+// docstring), on a bare pointer: it runs once per function of every module
+// a warm import loads.
+bool read_code_header_view(std::span<const uint8_t> body, uint32_t offset, uint32_t size, CodeHeaderView* out)
+{
+    if (size_t(offset) + size > body.size())
+        return false;
+    const uint8_t* p = body.data() + offset;
+    const uint8_t* end = p + size;
+    uint64_t filename_tag, flags, n_consts;
+    if (!next_str_view(p, end, &out->name) || !next_str_view(p, end, &out->qualname) ||
+        !next_uvarint(p, end, &filename_tag) || filename_tag > serialize_max_string + 1)
+        return false;
+    out->filename_inherited = filename_tag == 0;
+    out->filename = {};
+    if (filename_tag != 0) {
+        size_t n = static_cast<size_t>(filename_tag - 1);
+        if (filename_tag - 1 > static_cast<uint64_t>(end - p))
+            return false;
+        out->filename = std::string_view(reinterpret_cast<const char*>(p), n);
+        p += n;
+    }
+    if (!next_svarint_in(p, end, s_int_min, s_int_max, &out->firstlineno) ||
+        !next_svarint_in(p, end, 0, s_int_max, &out->argcount) ||
+        !next_svarint_in(p, end, 0, s_int_max, &out->posonlyargcount) ||
+        !next_svarint_in(p, end, 0, s_int_max, &out->kwonlyargcount) || !next_uvarint(p, end, &flags) ||
+        flags > 0xFFFFFFFFu || !next_svarint_in(p, end, 0, s_int_max, &out->stacksize))
+        return false;
+    out->flags = static_cast<uint32_t>(flags);
+    out->has_doc = false;
+    out->doc = {};
+    // Reader::count(1, ...): capped, and no more than the bytes left.
+    if (!next_uvarint(p, end, &n_consts) || n_consts > serialize_max_count || n_consts > static_cast<uint64_t>(end - p))
+        return false;
+    if (n_consts > 0 && p < end && *p++ == static_cast<uint8_t>(Constant::Kind::Str)) {
+        if (!next_str_view(p, end, &out->doc))
+            return false;
+        out->has_doc = true;
+    }
+    return true;
+}
+
 // One spare constants vector (see recycle_consts in serialize.h).
 static thread_local std::vector<Constant> t_spare_consts;
 
@@ -747,6 +854,12 @@ std::vector<Constant> take_spare_consts()
 
 void recycle_consts(std::vector<Constant>&& consts)
 {
+    for (Constant& c : consts) {
+        if (c.items.capacity() == 0 || c.items.capacity() > 64 || t_spare_items.size() >= 4096)
+            continue;
+        c.items.clear();
+        t_spare_items.push_back(std::move(c.items));
+    }
     consts.clear();
     if (consts.capacity() > t_spare_consts.capacity() && consts.capacity() <= 4096)
         t_spare_consts.swap(consts);

@@ -40,6 +40,7 @@
 #include <optional>
 #include <span>
 #include <string>
+#include <string_view>
 
 namespace adder::bytecode {
 
@@ -81,6 +82,25 @@ struct CodeHeader {
 };
 bool read_code_header(std::span<const uint8_t> body, uint32_t offset, uint32_t size,
     const std::string& parent_filename, CodeHeader* out);
+
+// read_code_header() without copies, for the stubs of a warm import: the
+// strings are views into `body` (which must outlive them). `filename` is
+// empty when inherited. Same checks and result as read_code_header().
+struct CodeHeaderView {
+    std::string_view name;
+    std::string_view qualname;
+    std::string_view filename;
+    bool filename_inherited = false;
+    bool has_doc = false;
+    std::string_view doc;
+    int firstlineno = 1;
+    int argcount = 0;
+    int posonlyargcount = 0;
+    int kwonlyargcount = 0;
+    uint32_t flags = 0;
+    int stacksize = 0;
+};
+bool read_code_header_view(std::span<const uint8_t> body, uint32_t offset, uint32_t size, CodeHeaderView* out);
 
 // A warm import decodes a module's constants into a CodeUnit only to convert
 // them and drop them (Code's release_tables): reusing one vector's memory

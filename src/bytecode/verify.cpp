@@ -21,19 +21,26 @@
 //      entry.depth + push_lasti + 1 and must itself be at least entry.depth
 //      deep. Depth never goes below 0 or above stacksize and every
 //      instruction is reached with one depth only (merge consistency).
+// Checks 3-7 first run as one fast pass over the words (fast_code(): code
+// without EXTENDED_ARG, which is all the compiler emits, stack effects from
+// a table). It accepts only what the general passes accept; when it
+// declines, the general passes decide and give the error message.
 #include "bytecode/verify.h"
 
 #include "bytecode/opcode_info.h"
 
+#include <algorithm>
+#include <cstdint>
 #include <cstring>
 #include <memory>
+#include <string_view>
 #include <vector>
 
 namespace adder::bytecode {
 
 // Validates UTF-8; with `allow_surrogates`, 3-byte encodings of U+D800-DFFF
 // are accepted (the compiler's representation of lone surrogates in str).
-bool is_valid_utf8(const std::string& s, bool allow_surrogates)
+bool is_valid_utf8(std::string_view s, bool allow_surrogates)
 {
     size_t i = 0, n = s.size();
     // Names and paths are nearly always ASCII: skip 8 bytes at a time while
@@ -90,6 +97,62 @@ bool is_valid_bigint_text(const std::string& t)
     return true;
 }
 
+// The stack effects of opcodes.def as a table, for the fast path: an
+// opcode whose three expressions do not mention `oparg` has its constant
+// effect here; the others (`variable`) go through stack_pops/stack_pushes.
+struct StackFacts {
+    int32_t pops;
+    int32_t pushes;
+    int32_t jump_pushes; // -1: as pushes
+    bool variable;
+};
+
+constexpr bool mentions_oparg(std::string_view expr) { return expr.find("oparg") != std::string_view::npos; }
+
+constexpr StackFacts s_stack_facts[] = {
+#define OPCODE(name, operand, pops, pushes, jump_pushes, flags)                                     \
+    [] {                                                                                            \
+        [[maybe_unused]] constexpr int64_t oparg = 0;                                               \
+        return StackFacts { static_cast<int32_t>(pops), static_cast<int32_t>(pushes),               \
+            static_cast<int32_t>(jump_pushes),                                                      \
+            mentions_oparg(#pops) || mentions_oparg(#pushes) || mentions_oparg(#jump_pushes) };     \
+    }(),
+#include "bytecode/opcodes.def"
+#undef OPCODE
+};
+static_assert(sizeof(s_stack_facts) / sizeof(s_stack_facts[0]) == opcode_count);
+
+// Opcodes whose operand needs more than a range check (fast path): FREE
+// slots must be cells, KW_NAMES names a tuple of str, and the COUNT/FLAGS
+// opcodes that check_count_operand() constrains.
+constexpr bool needs_special_operand(Opcode op, OperandKind kind)
+{
+    switch (op) {
+    case Opcode::COPY:
+    case Opcode::SWAP:
+    case Opcode::BUILD_SLICE:
+    case Opcode::RAISE_VARARGS:
+    case Opcode::RESUME:
+    case Opcode::IS_OP:
+    case Opcode::CONTAINS_OP:
+    case Opcode::COPY_FREE_VARS:
+    case Opcode::FORMAT_VALUE:
+    case Opcode::MAKE_FUNCTION:
+    case Opcode::CALL_FUNCTION_EX:
+    case Opcode::KW_NAMES:
+        return true;
+    default:
+        return kind == OperandKind::FREE;
+    }
+}
+
+constexpr bool s_special_operand[] = {
+#define OPCODE(name, operand, pops, pushes, jump_pushes, flags) \
+    needs_special_operand(Opcode::name, OperandKind::operand),
+#include "bytecode/opcodes.def"
+#undef OPCODE
+};
+
 // One decoded instruction: `start` is the index of its first word (its
 // EXTENDED_ARG prefix if any), `index` the word holding the opcode.
 // `flags` and `kind` are looked up once in decode() for the later passes.
@@ -115,6 +178,7 @@ struct Scratch {
     std::vector<int> handler_of;
     std::vector<int64_t> depths;
     std::vector<size_t> worklist;
+    std::vector<int32_t> word_depths; // fast path: word index -> depth, -1 unknown
 };
 
 Scratch& scratch_for(int depth)
@@ -150,8 +214,16 @@ public:
 
     bool run()
     {
-        return check_tables() && check_consts() && decode() && check_operands() && check_exception_table()
-            && check_stack();
+        if (!check_tables() || !check_consts())
+            return false;
+        // The fast path only ever accepts what the general checks accept;
+        // when it declines (EXTENDED_ARG, or any error) the general checks
+        // decide and give the error message.
+        if (fast_code())
+            return true;
+        m_instrs.clear();
+        m_worklist.clear();
+        return decode() && check_operands() && check_exception_table() && check_stack();
     }
 
 private:
@@ -468,6 +540,165 @@ private:
                 }
                 if (in.branches()) {
                     if (!flow(m_instr_at[in.arg], d - pops + stack_pushes(in.op, in.arg, true), in))
+                        return false;
+                }
+                if (!advance)
+                    break;
+                ++k;
+            }
+        }
+        return true;
+    }
+
+    // check_count_operand's conditions, without the message.
+    bool count_operand_ok(Opcode op, uint32_t a) const
+    {
+        switch (op) {
+        case Opcode::COPY: return a >= 1;
+        case Opcode::SWAP: return a >= 2;
+        case Opcode::BUILD_SLICE: return a == 2 || a == 3;
+        case Opcode::RAISE_VARARGS: return a <= 2;
+        case Opcode::RESUME: return a <= 3;
+        case Opcode::IS_OP:
+        case Opcode::CONTAINS_OP: return a <= 1;
+        case Opcode::COPY_FREE_VARS: return a <= m_unit.localsplusnames.size();
+        case Opcode::FORMAT_VALUE: return a <= 7;
+        case Opcode::MAKE_FUNCTION: return a <= 15;
+        case Opcode::CALL_FUNCTION_EX: return a <= 1;
+        default: return true;
+        }
+    }
+
+    // decode() .. check_stack() for a unit without EXTENDED_ARG (all that
+    // the compiler emits), where every word is an instruction boundary and
+    // an instruction's number is its word index: one pass over the words
+    // for opcodes and operands, and the same depth propagation as
+    // check_stack() with table-driven stack effects, without building the
+    // Instr array. Returns false, with no message, on anything else.
+    bool fast_code()
+    {
+        const CodeUnit& u = m_unit;
+        const Word* code = u.code.data();
+        const size_t n = u.code.size();
+        if (n == 0)
+            return false;
+        const size_t nconsts = u.consts.size(), nnames = u.names.size(), nlocals = u.localsplusnames.size();
+        // An operand must lie below its kind's limit (GLOBAL: name index
+        // << 1 | flag); the few opcodes with further conditions take the
+        // switch below.
+        uint64_t limit[11];
+        static_assert(static_cast<int>(OperandKind::FLAGS) == 10);
+        limit[static_cast<int>(OperandKind::NONE)] = UINT64_MAX;
+        limit[static_cast<int>(OperandKind::CONST)] = nconsts;
+        limit[static_cast<int>(OperandKind::NAME)] = nnames;
+        limit[static_cast<int>(OperandKind::LOCAL)] = nlocals;
+        limit[static_cast<int>(OperandKind::FREE)] = nlocals;
+        limit[static_cast<int>(OperandKind::JUMP)] = n;
+        limit[static_cast<int>(OperandKind::COUNT)] = UINT64_MAX;
+        limit[static_cast<int>(OperandKind::GLOBAL)] = uint64_t(nnames) * 2;
+        limit[static_cast<int>(OperandKind::BINOP)] = 26;
+        limit[static_cast<int>(OperandKind::CMP)] = 6;
+        limit[static_cast<int>(OperandKind::FLAGS)] = UINT64_MAX;
+        for (size_t i = 0; i < n; ++i) {
+            Word w = code[i];
+            uint32_t raw = w & 0xFF;
+            if (!is_valid_opcode(raw) || raw == static_cast<uint32_t>(Opcode::EXTENDED_ARG))
+                return false;
+            uint32_t a = word_operand(w);
+            if (a >= limit[static_cast<int>(detail::g_operand_kinds[raw])])
+                return false;
+            if (!s_special_operand[raw]) [[likely]]
+                continue;
+            // Without a prefix a <= max_operand == verify_max_count_operand,
+            // so COUNT/FLAGS need only check_count_operand's conditions.
+            const Opcode op = static_cast<Opcode>(raw);
+            if (detail::g_operand_kinds[raw] == OperandKind::FREE &&
+                !(u.localspluskinds[a] & (CO_FAST_CELL | CO_FAST_FREE)))
+                return false;
+            if (!count_operand_ok(op, a))
+                return false;
+            if (op == Opcode::KW_NAMES) {
+                const Constant& c = u.consts[a];
+                if (c.kind != Constant::Kind::Tuple)
+                    return false;
+                for (const Constant& item : c.items)
+                    if (item.kind != Constant::Kind::Str)
+                        return false;
+            }
+        }
+        if (!(detail::g_opcode_flags[code[n - 1] & 0xFF] & ADDER_OPF_TERMINATOR))
+            return false;
+
+        const auto& table = u.exception_table;
+        const int64_t stacksize = u.stacksize;
+        for (size_t k = 0; k < table.size(); ++k) {
+            const ExceptionEntry& e = table[k];
+            if (!(e.start < e.end && e.end <= n) || e.target >= n)
+                return false;
+            if (int64_t(e.depth) + (e.push_lasti ? 1 : 0) + 1 > stacksize)
+                return false;
+            if (k > 0 && e.start < table[k - 1].end)
+                return false;
+        }
+        const int* handler_of = nullptr;
+        if (!table.empty()) {
+            m_handler_of.assign(n, -1);
+            for (size_t k = 0; k < table.size(); ++k)
+                std::fill(m_handler_of.begin() + table[k].start, m_handler_of.begin() + table[k].end,
+                    static_cast<int>(k));
+            handler_of = m_handler_of.data();
+        }
+
+        std::vector<int32_t>& depths = m_scratch.word_depths;
+        depths.assign(n, -1);
+        auto flow = [&](size_t to, int64_t depth) {
+            if (depth < 0 || depth > stacksize)
+                return false;
+            if (depths[to] < 0) {
+                depths[to] = static_cast<int32_t>(depth);
+                m_worklist.push_back(to);
+                return true;
+            }
+            return depths[to] == depth;
+        };
+        depths[0] = 0;
+        m_worklist.clear();
+        m_worklist.push_back(0);
+        while (!m_worklist.empty()) {
+            size_t k = m_worklist.back();
+            m_worklist.pop_back();
+            for (;;) {
+                Word w = code[k];
+                uint32_t raw = w & 0xFF;
+                uint32_t a = word_operand(w);
+                int64_t d = depths[k];
+                if (handler_of && handler_of[k] >= 0) {
+                    const ExceptionEntry& e = table[static_cast<size_t>(handler_of[k])];
+                    if (d < int64_t(e.depth) || !flow(e.target, int64_t(e.depth) + (e.push_lasti ? 1 : 0) + 1))
+                        return false;
+                }
+                const StackFacts& f = s_stack_facts[raw];
+                const Opcode op = static_cast<Opcode>(raw);
+                int64_t pops = f.variable ? stack_pops(op, a) : f.pops;
+                if (pops > d)
+                    return false;
+                int64_t after = d - pops + (f.variable ? stack_pushes(op, a, false) : f.pushes);
+                uint8_t flags = detail::g_opcode_flags[raw];
+                bool advance = false;
+                if (!(flags & ADDER_OPF_TERMINATOR)) {
+                    if (depths[k + 1] < 0 && after >= 0 && after <= stacksize) {
+                        depths[k + 1] = static_cast<int32_t>(after);
+                        advance = true;
+                    } else if (!flow(k + 1, after)) {
+                        return false;
+                    }
+                } else if (!(flags & ADDER_OPF_BRANCH) && after > stacksize) {
+                    return false;
+                }
+                if (flags & ADDER_OPF_BRANCH) {
+                    int64_t jump_pushes = f.variable ? stack_pushes(op, a, true)
+                                                     : (f.jump_pushes >= 0 ? f.jump_pushes : f.pushes);
+                    if (!flow(a, d - pops + jump_pushes))
                         return false;
                 }
                 if (!advance)

@@ -11,6 +11,7 @@
 #include "bytecode/code.h"
 
 #include <string>
+#include <string_view>
 
 namespace adder::bytecode {
 
@@ -30,6 +31,6 @@ bool verify_shallow(const CodeUnit& unit, std::string* error);
 
 // UTF-8 validity; `allow_surrogates` accepts the 3-byte encodings of lone
 // surrogates (how str constants and file names carry them).
-bool is_valid_utf8(const std::string& s, bool allow_surrogates);
+bool is_valid_utf8(std::string_view s, bool allow_surrogates);
 
 } // namespace adder::bytecode

@@ -73,21 +73,26 @@ std::string path_join(std::initializer_list<std::string_view> parts)
 PathResult cache_from_source(std::string_view path, std::string_view optimization,
     const std::optional<std::string>& pycache_prefix, std::string_view cwd)
 {
-    auto [head, tail] = path_split(path);
-    // tail.rpartition('.'): base, sep, rest.
+    // Views into `path` (every import computes this twice: no temporaries).
+    size_t slash = path.rfind('/');
+    bool has_head = slash != std::string_view::npos;
+    std::string_view head = has_head ? path.substr(0, slash) : std::string_view();
+    std::string_view tail = has_head ? path.substr(slash + 1) : path;
+    // tail.rpartition('.'): base, sep, rest; the name is (base or rest) + sep + tag.
     size_t dot = tail.rfind('.');
-    std::string base, sep, rest;
-    if (dot == std::string::npos) {
-        rest = tail;
-    } else {
-        base = tail.substr(0, dot);
+    std::string_view stem = tail, sep;
+    if (dot != std::string_view::npos) {
+        stem = dot ? tail.substr(0, dot) : tail.substr(dot + 1);
         sep = ".";
-        rest = tail.substr(dot + 1);
     }
-    std::string filename = (base.empty() ? rest : base) + sep + std::string(cache_tag);
+    if (!optimization.empty() && !is_alnum(optimization))
+        return value_error(repr_str(optimization) + " is not alphanumeric");
+    std::string filename;
+    filename.reserve(stem.size() + cache_tag.size() + optimization.size() + 16);
+    filename += stem;
+    filename += sep;
+    filename += cache_tag;
     if (!optimization.empty()) {
-        if (!is_alnum(optimization))
-            return value_error(repr_str(optimization) + " is not alphanumeric");
         filename += ".";
         filename += opt_prefix;
         filename += optimization;
@@ -96,11 +101,23 @@ PathResult cache_from_source(std::string_view path, std::string_view optimizatio
     if (pycache_prefix) {
         // Make the directory absolute, then root-relative, so two sources with
         // the same relative path cannot collide under the prefix (spec P6).
-        if (head.empty() || head[0] != '/')
-            head = path_join({ cwd, head });
-        return ok(path_join({ *pycache_prefix, lstrip_sep(head), filename }));
+        std::string dir(head);
+        if (dir.empty() || dir[0] != '/')
+            dir = path_join({ cwd, dir });
+        return ok(path_join({ *pycache_prefix, lstrip_sep(dir), filename }));
     }
-    return ok(path_join({ head, pycache_dir, filename }));
+    // path_join({head, pycache_dir, filename}) spelt out: an empty head is
+    // skipped, a non-empty one loses its trailing separators.
+    std::string out;
+    out.reserve(head.size() + pycache_dir.size() + filename.size() + 2);
+    if (!head.empty()) {
+        out += rstrip_sep(head);
+        out += '/';
+    }
+    out += pycache_dir;
+    out += '/';
+    out += filename;
+    return ok(std::move(out));
 }
 
 PathResult source_from_cache(std::string_view path, const std::optional<std::string>& pycache_prefix)

@@ -243,7 +243,8 @@ bool PycCache::write_file(const std::string& cpath, const FileStat& source_stat,
 }
 
 void PycCache::store(const SourceInfo& source, const LoadState& state, const bytecode::CodeUnit& code,
-    std::string_view source_bytes, std::vector<std::string>* messages)
+    std::string_view source_bytes, std::vector<std::string>* messages,
+    std::pair<std::shared_ptr<bytecode::CodeUnit>, std::shared_ptr<bytecode::LazySource>>* reload)
 {
     say(messages, "code object from " + source.source_path);
     if (m_options.dont_write_bytecode || !state.cache_path || !state.source_stat_ok)
@@ -254,6 +255,21 @@ void PycCache::store(const SourceInfo& source, const LoadState& state, const byt
         ? code_to_hash_pyc(code, adder_source_hash(bytes), state.hash_check_source, stamp)
         : code_to_timestamp_pyc(code, stamp);
     write_file(*state.cache_path, state.source_stat, data, messages);
+    if (reload && data.size() >= header_size) {
+        auto lazy = std::make_shared<bytecode::LazySource>();
+        lazy->body.assign(data.data() + header_size, data.size() - header_size);
+        lazy->trusted = true;
+        auto unit = bytecode::deserialize_shallow(lazy->bytes(), nullptr);
+        if (!unit)
+            return;
+        lazy->module_name = source.name;
+        lazy->source_path = source.source_path;
+        lazy->cache_path = *state.cache_path;
+        lazy->optimize = m_options.optimize;
+        lazy->hash_based = state.write_hash_based;
+        lazy->check_source = state.hash_check_source;
+        *reload = { std::move(unit), std::move(lazy) };
+    }
 }
 
 bool is_cache_fresh(FileSystem& fs, const std::string& source_path, const std::string& cache_path)

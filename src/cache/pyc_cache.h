@@ -119,8 +119,14 @@ public:
     // writing is disabled, no cache path exists or the source stat failed.
     // The kind written follows `state` (timestamp unless the old file was
     // hash-based). Write failures are silent apart from the `-v` line.
+    // When `reload` is given and the file was built, the module's code is
+    // also read back from the bytes just written, as load_lazy() would
+    // (without verification: the bytes are this process's own), so the
+    // caller can drop `code` and keep only the compact body; `*reload` stays
+    // null otherwise.
     void store(const SourceInfo& source, const LoadState& state, const bytecode::CodeUnit& code,
-        std::string_view source_bytes, std::vector<std::string>* messages);
+        std::string_view source_bytes, std::vector<std::string>* messages,
+        std::pair<std::shared_ptr<bytecode::CodeUnit>, std::shared_ptr<bytecode::LazySource>>* reload = nullptr);
 
     // SourcelessFileLoader.get_code for the legacy cache file
     // `source.source_path` (a .pyc found by the finder; there is no source):

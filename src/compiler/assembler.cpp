@@ -1,6 +1,7 @@
 // Assembly passes, in order: reachability, stack depth (a worklist over the
-// CFG, like CPython's stackdepth()), exception-handler labelling (the SETUP_*/
-// POP_BLOCK stack walk of label_exception_targets), pseudo-instruction and NOP
+// CFG, like CPython's stackdepth()) and, in the same walk, exception-handler
+// labelling (the SETUP_*/POP_BLOCK stack walk of label_exception_targets:
+// both visit the blocks in the same order), pseudo-instruction and NOP
 // removal, line-number propagation, layout and the exception table.
 // Hot on every compile: the passes share per-thread scratch vectors, stack
 // effects are expanded inline from opcodes.def, and handler stacks are nodes
@@ -55,7 +56,6 @@ struct Scratch {
     std::vector<int> order_pos; // block id -> position in `order`
     std::vector<int> work;
     std::vector<int> handler_stack; // block id -> StackNode id at its entry
-    std::vector<uint8_t> labelled;
     // Handler stacks as a tree of nodes (node 0 = empty stack): pushing is
     // adding a child, popping is going to the parent, so per-block stacks
     // are one int instead of a copied vector.
@@ -111,13 +111,22 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
         }
     }
 
-    // 1. Stack depth over reachable blocks (reachability falls out of it).
+    // 1+2. One worklist walk over the reachable blocks computes the stack
+    //    depth at each block's entry and labels every instruction with the
+    //    handler that covers it (Instr::handler). Handler stacks are nodes
+    //    of one tree (node 0 = empty stack); a block gets the depth and the
+    //    stack of the first edge that reaches it, and depths must agree.
     int entry = order.front();
     int max_depth = 0;
     std::vector<int>& work = sc.work;
     work.clear();
+    auto& nodes = sc.nodes;
+    nodes.clear();
+    nodes.push_back(Scratch::StackNode { -1, -1 });
+    std::vector<int>& block_stack = sc.handler_stack;
+    block_stack.assign(nblocks, 0);
     std::string err;
-    auto reach = [&](int b, int depth) -> bool {
+    auto reach = [&](int b, int depth, int stack) -> bool {
         if (b < 0) {
             err = "fall-through off the end of the code";
             return false;
@@ -126,6 +135,7 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
         if (blk.start_depth < 0) {
             blk.start_depth = depth;
             blk.reachable = true;
+            block_stack[b] = stack;
             work.push_back(b);
         } else if (blk.start_depth != depth) {
             err = "inconsistent stack depth " + std::to_string(depth) + " vs " + std::to_string(blk.start_depth);
@@ -133,24 +143,34 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
         }
         return true;
     };
-    if (!reach(entry, 0))
+    if (!reach(entry, 0, 0))
         return err;
     while (!work.empty()) {
         int b = work.back();
         work.pop_back();
         int depth = blocks[b].start_depth;
+        int stack = block_stack[b];
         bool terminated = false;
-        for (const Instr& in : blocks[b].instrs) {
+        for (Instr& in : blocks[b].instrs) {
             if (is_pseudo(in.op)) {
                 if (is_block_push(in.op)) {
                     int target_depth = depth + (in.op == PSEUDO_SETUP_CLEANUP ? 2 : 1);
                     if (target_depth > max_depth)
                         max_depth = target_depth;
-                    if (!reach(in.target, target_depth))
+                    if (!reach(in.target, target_depth, stack))
                         return err;
+                    if (in.op != PSEUDO_SETUP_FINALLY)
+                        blocks[in.target].preserve_lasti = true;
+                    nodes.push_back(Scratch::StackNode { stack, in.target });
+                    stack = static_cast<int>(nodes.size() - 1);
+                } else if (in.op == PSEUDO_POP_BLOCK) {
+                    if (stack == 0)
+                        return "POP_BLOCK without a handler";
+                    stack = nodes[static_cast<size_t>(stack)].parent;
                 }
-                continue; // no effect on the fall-through path
+                continue; // no effect on the fall-through path's depth
             }
+            in.handler = nodes[static_cast<size_t>(stack)].handler;
             auto op = static_cast<Opcode>(in.op);
             Effect e = effect_of(op, in.arg);
             uint8_t flags = bytecode::opcode_flags(op);
@@ -160,7 +180,7 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
                     return "negative stack depth at a jump";
                 if (target_depth > max_depth)
                     max_depth = target_depth;
-                if (!reach(in.target, target_depth))
+                if (!reach(in.target, target_depth, stack))
                     return err;
             }
             if (depth - e.pops < 0)
@@ -176,63 +196,11 @@ std::string assemble(std::vector<Block>& blocks, const std::vector<int>& order,
             }
         }
         if (!terminated) {
-            if (!reach(next[b], depth))
+            if (!reach(next[b], depth, stack))
                 return err;
         }
     }
     out.stacksize = max_depth;
-
-    // 2. Exception handlers: which handler covers each instruction (stored
-    //    in Instr::handler; every block is labelled at most once).
-    auto& nodes = sc.nodes;
-    nodes.clear();
-    nodes.push_back(Scratch::StackNode { -1, -1 });
-    std::vector<int>& block_stack = sc.handler_stack;
-    block_stack.assign(nblocks, 0);
-    std::vector<uint8_t>& labelled = sc.labelled;
-    labelled.assign(nblocks, 0);
-    std::vector<int>& todo = sc.work;
-    todo.clear();
-    todo.push_back(entry);
-    labelled[entry] = 1;
-    auto label = [&](int target, int stack) {
-        if (!labelled[target]) {
-            labelled[target] = 1;
-            block_stack[target] = stack;
-            todo.push_back(target);
-        }
-    };
-    while (!todo.empty()) {
-        int b = todo.back();
-        todo.pop_back();
-        int stack = block_stack[b];
-        auto& ins = blocks[b].instrs;
-        bool terminated = false;
-        for (Instr& in : ins) {
-            if (is_block_push(in.op)) {
-                label(in.target, stack);
-                if (in.op != PSEUDO_SETUP_FINALLY)
-                    blocks[in.target].preserve_lasti = true;
-                nodes.push_back(Scratch::StackNode { stack, in.target });
-                stack = static_cast<int>(nodes.size() - 1);
-            } else if (in.op == PSEUDO_POP_BLOCK) {
-                if (stack == 0)
-                    return "POP_BLOCK without a handler";
-                stack = nodes[static_cast<size_t>(stack)].parent;
-            } else {
-                in.handler = nodes[static_cast<size_t>(stack)].handler;
-                uint8_t flags = bytecode::opcode_flags(static_cast<Opcode>(in.op));
-                if (flags & bytecode::ADDER_OPF_BRANCH)
-                    label(in.target, stack);
-                if (flags & bytecode::ADDER_OPF_TERMINATOR) {
-                    terminated = true;
-                    break;
-                }
-            }
-        }
-        if (!terminated && next[b] >= 0)
-            label(next[b], stack);
-    }
 
     // 3. Drop pseudo-instructions, instructions after a terminator, and NOPs
     //    whose line another instruction already carries. Compacts each

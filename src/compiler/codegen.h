@@ -10,6 +10,7 @@
 #include "compiler/symtable.h"
 #include "parser/ast.h"
 
+#include <algorithm>
 #include <map>
 #include <memory>
 #include <optional>
@@ -66,13 +67,42 @@ struct Unit {
     // Str constants by text and Int constants by value, over `consts`.
     FlatIndex scalar_const_index;
     int32_t singleton_const_index[4] = { -1, -1, -1, -1 }; // None, Ellipsis, False, True
+    bool consts_pruned = false; // a fold removed a LOAD_CONST: some constant may be unused
     NameTable names; // co_names
     NameTable varnames; // arguments, then other fast locals
-    std::vector<std::string> cellvars; // sorted, plus __class__ for classes
-    std::vector<std::string> freevars; // sorted
+    // Views of the scope's symbol names (the symbol table outlives codegen).
+    std::vector<std::string_view> cellvars; // sorted, plus __class__ for classes
+    std::vector<std::string_view> freevars; // sorted
 
     std::vector<FBlock> fblocks;
     bytecode::Position loc;
+
+    // Back to a fresh unit's state, keeping the capacity of its containers
+    // (Codegen recycles finished units: a code object costs fewer allocations).
+    void reset()
+    {
+        ste = nullptr;
+        scope_type = ScopeType::Module;
+        name.clear();
+        qualname.clear();
+        private_name.clear();
+        firstlineno = 1;
+        argcount = posonlyargcount = kwonlyargcount = 0;
+        blocks.clear();
+        order.clear();
+        cur = -1;
+        consts.clear();
+        const_index.clear();
+        scalar_const_index.reset();
+        std::fill(std::begin(singleton_const_index), std::end(singleton_const_index), -1);
+        consts_pruned = false;
+        names.reset();
+        varnames.reset();
+        cellvars.clear();
+        freevars.clear();
+        fblocks.clear();
+        loc = bytecode::Position {};
+    }
 };
 
 struct CompileWarning {
@@ -111,6 +141,14 @@ private:
     // Instruction vectors of finished units, emptied but keeping their
     // capacity, handed to new blocks (saves most per-block allocations).
     std::vector<std::vector<Instr>> m_spare_instrs;
+    // Finished units, reset and reused by enter_scope.
+    std::vector<std::unique_ptr<Unit>> m_spare_units;
+    // Scratch buffers of leave_scope_assemble and remove_unused_consts.
+    std::vector<int> m_scratch_deref_map;
+    std::vector<int> m_scratch_cell_slots;
+    std::vector<std::string_view> m_scratch_names;
+    std::vector<Instr> m_scratch_prefix;
+    std::vector<uint8_t> m_scratch_used;
 
     // ---- units, blocks, emission (codegen_unit.cpp)
     void enter_scope(std::string name, ScopeType type, const void* key, int firstlineno);
@@ -129,6 +167,10 @@ private:
     void set_loc(const ast::Location& loc);
     void unset_loc() { u->loc.lineno = -1; u->loc.end_lineno = -1; u->loc.col = -1; u->loc.end_col = -1; }
     uint32_t add_const(bytecode::Constant c);
+    uint32_t add_singleton_const(bytecode::Constant::Kind kind); // None, Ellipsis, False, True
+    uint32_t add_int_const(int64_t v);
+    uint32_t add_str_const(std::string_view text);
+    uint32_t add_ast_const(const ast::ConstantValue& v); // constant_from_ast(v), built only when new
     void load_const(bytecode::Constant c) { emit(bytecode::Opcode::LOAD_CONST, add_const(std::move(c))); }
     void load_none();
     uint32_t add_name(const std::string& name);
@@ -151,8 +193,8 @@ private:
     bool is_top_level_await() const { return m_options.allow_top_level_await && u->ste->type == BlockType::Module; }
 
     // ---- statements (codegen_stmt.cpp)
-    void visit_body(const std::vector<ast::Stmt*>& body, bool is_module_or_class);
-    void visit_stmts(const std::vector<ast::Stmt*>& body);
+    void visit_body(const ast::Seq<ast::Stmt*>& body, bool is_module_or_class);
+    void visit_stmts(const ast::Seq<ast::Stmt*>& body);
     void visit_stmt(const ast::Stmt* s);
     void compile_function(const ast::FunctionDef* s);
     void compile_class(const ast::ClassDef* s);
@@ -185,14 +227,14 @@ private:
     uint32_t default_arguments(const ast::Arguments* args);
     bool visit_annotations(const ast::Arguments* args, const ast::Expr* returns);
     void visit_annexpr(const ast::Expr* e);
-    void decorators(const std::vector<ast::Expr*>& list);
-    void apply_decorators(const std::vector<ast::Expr*>& list);
+    void decorators(const ast::Seq<ast::Expr*>& list);
+    void apply_decorators(const ast::Seq<ast::Expr*>& list);
 
     // ---- expressions (codegen_expr.cpp)
     void visit_expr(const ast::Expr* e);
     void visit_expr1(const ast::Expr* e);
     bool malformed(const ast::Expr* e);
-    void visit_exprs(const std::vector<ast::Expr*>& es);
+    void visit_exprs(const ast::Seq<ast::Expr*>& es);
     void visit_iter(const ast::Expr* e);
     // The last operand of a comparison: `in`/`not in` fold like an iterable.
     void visit_comparator(const ast::Expr* e, ast::CmpOp op)
@@ -209,22 +251,22 @@ private:
     void add_compare(ast::CmpOp op);
     void compile_call(const ast::Call* e);
     bool maybe_optimize_method_call(const ast::Call* e);
-    void call_helper(int n, const std::vector<ast::Expr*>& args, const std::vector<ast::Keyword*>& keywords);
-    bool validate_keywords(const std::vector<ast::Keyword*>& keywords);
+    void call_helper(int n, const ast::Seq<ast::Expr*>& args, const ast::Seq<ast::Keyword*>& keywords);
+    bool validate_keywords(const ast::Seq<ast::Keyword*>& keywords);
     bool check_debug_args(const ast::Arguments* args);
-    void call_simple_kw_helper(const std::vector<ast::Keyword*>& keywords);
-    void subkwargs(const std::vector<ast::Keyword*>& keywords, size_t begin, size_t end);
-    void starunpack_helper(const std::vector<ast::Expr*>& elts, int pushed, bytecode::Opcode build, bytecode::Opcode add,
+    void call_simple_kw_helper(const ast::Seq<ast::Keyword*>& keywords);
+    void subkwargs(const ast::Seq<ast::Keyword*>& keywords, size_t begin, size_t end);
+    void starunpack_helper(const ast::Seq<ast::Expr*>& elts, int pushed, bytecode::Opcode build, bytecode::Opcode add,
         bytecode::Opcode extend, bool tuple);
     void compile_dict(const ast::Dict* e);
     void subdict(const ast::Dict* e, size_t begin, size_t end);
-    void assignment_helper(const std::vector<ast::Expr*>& elts);
+    void assignment_helper(const ast::Seq<ast::Expr*>& elts);
     void compile_lambda(const ast::Lambda* e);
-    void compile_comprehension(const ast::Expr* e, const std::vector<ast::Comprehension*>& generators, const ast::Expr* elt,
+    void compile_comprehension(const ast::Expr* e, const ast::Seq<ast::Comprehension*>& generators, const ast::Expr* elt,
         const ast::Expr* val);
-    void comprehension_generator(const std::vector<ast::Comprehension*>& generators, size_t gen_index, int depth,
+    void comprehension_generator(const ast::Seq<ast::Comprehension*>& generators, size_t gen_index, int depth,
         const ast::Expr* elt, const ast::Expr* val, ast::ExprKind type);
-    void async_comprehension_generator(const std::vector<ast::Comprehension*>& generators, size_t gen_index, int depth,
+    void async_comprehension_generator(const ast::Seq<ast::Comprehension*>& generators, size_t gen_index, int depth,
         const ast::Expr* elt, const ast::Expr* val, ast::ExprKind type);
     void comprehension_element(const ast::Expr* elt, const ast::Expr* val, ast::ExprKind type, int depth);
     void add_yield_from(bool await);
@@ -247,12 +289,12 @@ private:
     void pattern_class(const ast::MatchClass* p, PatternContext& pc);
     void pattern_or(const ast::MatchOr* p, PatternContext& pc);
     void pattern_helper_store_name(const std::optional<std::string>& name, PatternContext& pc, const ast::Location& loc);
-    void pattern_helper_sequence_unpack(const std::vector<ast::Pattern*>& patterns, int star, PatternContext& pc);
-    void pattern_helper_sequence_subscr(const std::vector<ast::Pattern*>& patterns, int star, PatternContext& pc);
+    void pattern_helper_sequence_unpack(const ast::Seq<ast::Pattern*>& patterns, int star, PatternContext& pc);
+    void pattern_helper_sequence_subscr(const ast::Seq<ast::Pattern*>& patterns, int star, PatternContext& pc);
     void pattern_helper_rotate(int count);
     void jump_to_fail_pop(PatternContext& pc, int op);
     void emit_and_reset_fail_pop(PatternContext& pc);
-    void pattern_unpack_helper(const std::vector<ast::Pattern*>& elts);
+    void pattern_unpack_helper(const ast::Seq<ast::Pattern*>& elts);
 };
 
 } // namespace adder::compiler

@@ -29,7 +29,7 @@ Constant str_const(std::string s)
     return c;
 }
 
-bool has_starred(const std::vector<Expr*>& elts)
+bool has_starred(const ast::Seq<Expr*>& elts)
 {
     for (const Expr* e : elts)
         if (e->kind == ExprKind::Starred)
@@ -156,7 +156,7 @@ void Codegen::check_subscripter_and_index(const Subscript* e)
     }
 }
 
-void Codegen::visit_exprs(const std::vector<Expr*>& es)
+void Codegen::visit_exprs(const ast::Seq<Expr*>& es)
 {
     for (const Expr* e : es)
         visit_expr(e);
@@ -403,7 +403,7 @@ void Codegen::compile_compare(const Compare* e)
 }
 
 // CPython's starunpack_helper.
-void Codegen::starunpack_helper(const std::vector<Expr*>& elts, int pushed, Opcode build, Opcode add, Opcode extend, bool tuple)
+void Codegen::starunpack_helper(const ast::Seq<Expr*>& elts, int pushed, Opcode build, Opcode add, Opcode extend, bool tuple)
 {
     size_t n = elts.size();
     if (n > 2) {
@@ -466,7 +466,7 @@ void Codegen::starunpack_helper(const std::vector<Expr*>& elts, int pushed, Opco
 
 // CPython's unpack_helper + assignment_helper: UNPACK_SEQUENCE/UNPACK_EX then
 // store each target.
-void Codegen::assignment_helper(const std::vector<Expr*>& elts)
+void Codegen::assignment_helper(const ast::Seq<Expr*>& elts)
 {
     size_t n = elts.size();
     bool seen_star = false;
@@ -566,7 +566,7 @@ void Codegen::compile_dict(const Dict* e)
         emit(Opcode::BUILD_MAP, 0);
 }
 
-void Codegen::call_simple_kw_helper(const std::vector<Keyword*>& keywords)
+void Codegen::call_simple_kw_helper(const ast::Seq<Keyword*>& keywords)
 {
     Constant names;
     names.kind = Constant::Kind::Tuple;
@@ -576,7 +576,7 @@ void Codegen::call_simple_kw_helper(const std::vector<Keyword*>& keywords)
 }
 
 // CPython's compiler_subkwargs: a dict of keywords[begin:end].
-void Codegen::subkwargs(const std::vector<Keyword*>& keywords, size_t begin, size_t end)
+void Codegen::subkwargs(const ast::Seq<Keyword*>& keywords, size_t begin, size_t end)
 {
     size_t n = end - begin;
     bool big = n * 2 > stack_use_guideline;
@@ -594,7 +594,7 @@ void Codegen::subkwargs(const std::vector<Keyword*>& keywords, size_t begin, siz
     if (big)
         emit(Opcode::BUILD_MAP, 0);
     for (size_t i = begin; i < end; ++i) {
-        load_const(str_const(*keywords[i]->arg));
+        emit(Opcode::LOAD_CONST, add_str_const(*keywords[i]->arg));
         visit_expr(keywords[i]->value);
         if (big)
             emit(Opcode::MAP_ADD, 1);
@@ -604,12 +604,12 @@ void Codegen::subkwargs(const std::vector<Keyword*>& keywords, size_t begin, siz
 }
 
 // CPython's validate_keywords: no `__debug__=`, no repeated keyword.
-bool Codegen::validate_keywords(const std::vector<Keyword*>& keywords)
+bool Codegen::validate_keywords(const ast::Seq<Keyword*>& keywords)
 {
     for (size_t i = 0; i < keywords.size(); ++i) {
         if (!keywords[i]->arg)
             continue;
-        if (*keywords[i]->arg == "__debug__")
+        if (std::string_view(*keywords[i]->arg) == "__debug__")
             return fail("cannot assign to __debug__");
         for (size_t j = i + 1; j < keywords.size(); ++j) {
             if (keywords[j]->arg && *keywords[j]->arg == *keywords[i]->arg)
@@ -622,7 +622,7 @@ bool Codegen::validate_keywords(const std::vector<Keyword*>& keywords)
 // CPython's compiler_check_debug_args: no parameter may be called __debug__.
 bool Codegen::check_debug_args(const Arguments* args)
 {
-    auto bad = [](const Arg* a) { return a && a->arg == "__debug__"; };
+    auto bad = [](const Arg* a) { return a && std::string_view(a->arg) == "__debug__"; };
     for (const Arg* a : args->posonlyargs)
         if (bad(a))
             return fail("cannot assign to __debug__");
@@ -640,7 +640,7 @@ bool Codegen::check_debug_args(const Arguments* args)
 }
 
 // CPython's compiler_call_helper: `n` callable-side items are already pushed.
-void Codegen::call_helper(int n, const std::vector<Expr*>& args, const std::vector<Keyword*>& keywords)
+void Codegen::call_helper(int n, const ast::Seq<Expr*>& args, const ast::Seq<Keyword*>& keywords)
 {
     if (!validate_keywords(keywords))
         return;
@@ -800,7 +800,7 @@ void Codegen::comprehension_element(const Expr* elt, const Expr* val, ExprKind t
 }
 
 // CPython's compiler_sync_comprehension_generator.
-void Codegen::comprehension_generator(const std::vector<Comprehension*>& generators, size_t gen_index, int depth,
+void Codegen::comprehension_generator(const ast::Seq<Comprehension*>& generators, size_t gen_index, int depth,
     const Expr* elt, const Expr* val, ExprKind type)
 {
     const Comprehension* gen = generators[gen_index];
@@ -815,7 +815,7 @@ void Codegen::comprehension_generator(const std::vector<Comprehension*>& generat
         emit(Opcode::LOAD_FAST, 0);
     } else {
         // `for y in [f(x)]` binds y without a loop.
-        const std::vector<Expr*>* elts = nullptr;
+        const ast::Seq<Expr*>* elts = nullptr;
         if (gen->iter->kind == ExprKind::List)
             elts = &static_cast<const List*>(gen->iter)->elts;
         else if (gen->iter->kind == ExprKind::Tuple)
@@ -851,7 +851,7 @@ void Codegen::comprehension_generator(const std::vector<Comprehension*>& generat
 }
 
 // CPython's compiler_async_comprehension_generator.
-void Codegen::async_comprehension_generator(const std::vector<Comprehension*>& generators, size_t gen_index, int depth,
+void Codegen::async_comprehension_generator(const ast::Seq<Comprehension*>& generators, size_t gen_index, int depth,
     const Expr* elt, const Expr* val, ExprKind type)
 {
     const Comprehension* gen = generators[gen_index];
@@ -888,7 +888,7 @@ void Codegen::async_comprehension_generator(const std::vector<Comprehension*>& g
 }
 
 // CPython's compiler_comprehension.
-void Codegen::compile_comprehension(const Expr* e, const std::vector<Comprehension*>& generators, const Expr* elt, const Expr* val)
+void Codegen::compile_comprehension(const Expr* e, const ast::Seq<Comprehension*>& generators, const Expr* elt, const Expr* val)
 {
     ExprKind type = e->kind;
     const char* name = type == ExprKind::ListComp ? "<listcomp>" : type == ExprKind::SetComp ? "<setcomp>" : type == ExprKind::DictComp ? "<dictcomp>" : "<genexpr>";
@@ -950,7 +950,7 @@ void Codegen::compile_joined_str(const JoinedStr* e)
 {
     size_t n = e->values.size();
     if (n > stack_use_guideline) {
-        load_const(str_const(""));
+        emit(Opcode::LOAD_CONST, add_str_const(""));
         emit(Opcode::LOAD_METHOD, add_name("join"));
         emit(Opcode::BUILD_LIST, 0);
         for (const Expr* v : e->values) {
@@ -1001,21 +1001,41 @@ void Codegen::compile_subscript(const Subscript* e)
 bool Codegen::malformed(const Expr* e)
 {
     const char* msg = nullptr;
-    if (e->kind == ExprKind::BoolOp && static_cast<const BoolOp*>(e)->values.size() < 2)
-        msg = "BoolOp with less than 2 values";
-    else if (e->kind == ExprKind::Compare) {
+    switch (e->kind) { // one jump for the kinds that cannot be malformed
+    case ExprKind::BoolOp:
+        if (static_cast<const BoolOp*>(e)->values.size() < 2)
+            msg = "BoolOp with less than 2 values";
+        break;
+    case ExprKind::Compare: {
         auto* c = static_cast<const Compare*>(e);
         if (c->comparators.empty())
             msg = "Compare with no comparators";
         else if (c->comparators.size() != c->ops.size())
             msg = "Compare has a different number of comparators and operands";
-    } else if (e->kind == ExprKind::Dict && static_cast<const Dict*>(e)->keys.size() != static_cast<const Dict*>(e)->values.size())
-        msg = "Dict doesn't have the same number of keys as values";
-    else if ((e->kind == ExprKind::ListComp && static_cast<const ListComp*>(e)->generators.empty())
-        || (e->kind == ExprKind::SetComp && static_cast<const SetComp*>(e)->generators.empty())
-        || (e->kind == ExprKind::DictComp && static_cast<const DictComp*>(e)->generators.empty())
-        || (e->kind == ExprKind::GeneratorExp && static_cast<const GeneratorExp*>(e)->generators.empty()))
-        msg = "comprehension with no generators";
+        break;
+    }
+    case ExprKind::Dict:
+        if (static_cast<const Dict*>(e)->keys.size() != static_cast<const Dict*>(e)->values.size())
+            msg = "Dict doesn't have the same number of keys as values";
+        break;
+    case ExprKind::ListComp:
+        if (static_cast<const ListComp*>(e)->generators.empty())
+            msg = "comprehension with no generators";
+        break;
+    case ExprKind::SetComp:
+        if (static_cast<const SetComp*>(e)->generators.empty())
+            msg = "comprehension with no generators";
+        break;
+    case ExprKind::DictComp:
+        if (static_cast<const DictComp*>(e)->generators.empty())
+            msg = "comprehension with no generators";
+        break;
+    case ExprKind::GeneratorExp:
+        if (static_cast<const GeneratorExp*>(e)->generators.empty())
+            msg = "comprehension with no generators";
+        break;
+    default: return false;
+    }
     if (!msg)
         return false;
     fail(msg);
@@ -1149,10 +1169,10 @@ void Codegen::visit_expr1(const Expr* e)
     case ExprKind::Call: compile_call(static_cast<const Call*>(e)); break;
     case ExprKind::FormattedValue: compile_formatted_value(static_cast<const FormattedValue*>(e)); break;
     case ExprKind::JoinedStr: compile_joined_str(static_cast<const JoinedStr*>(e)); break;
-    case ExprKind::Constant: load_const(constant_from_ast(static_cast<const ast::Constant*>(e)->value)); break;
+    case ExprKind::Constant: emit(Opcode::LOAD_CONST, add_ast_const(static_cast<const ast::Constant*>(e)->value)); break;
     case ExprKind::Attribute: {
         auto* a = static_cast<const Attribute*>(e);
-        if (a->ctx == ExprContext::Store && a->attr == "__debug__") {
+        if (a->ctx == ExprContext::Store && std::string_view(a->attr) == "__debug__") {
             fail("cannot assign to __debug__");
             return;
         }

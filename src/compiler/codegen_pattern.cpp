@@ -40,14 +40,6 @@ bool wildcard_star_check(const Pattern* p)
     return p->kind == PatternKind::MatchStar && !static_cast<const MatchStar*>(p)->name;
 }
 
-Constant int_const(int64_t v)
-{
-    Constant c;
-    c.kind = Constant::Kind::Int;
-    c.int_value = v;
-    return c;
-}
-
 } // namespace
 
 void Codegen::jump_to_fail_pop(PatternContext& pc, int op)
@@ -95,7 +87,7 @@ void Codegen::pattern_helper_store_name(const std::optional<std::string>& name, 
     pc.stores.push_back(*name);
 }
 
-void Codegen::pattern_unpack_helper(const std::vector<Pattern*>& elts)
+void Codegen::pattern_unpack_helper(const ast::Seq<Pattern*>& elts)
 {
     size_t n = elts.size();
     bool seen_star = false;
@@ -117,7 +109,7 @@ void Codegen::pattern_unpack_helper(const std::vector<Pattern*>& elts)
         emit(Opcode::UNPACK_SEQUENCE, static_cast<uint32_t>(n));
 }
 
-void Codegen::pattern_helper_sequence_unpack(const std::vector<Pattern*>& patterns, int star, PatternContext& pc)
+void Codegen::pattern_helper_sequence_unpack(const ast::Seq<Pattern*>& patterns, int star, PatternContext& pc)
 {
     pattern_unpack_helper(patterns);
     int size = static_cast<int>(patterns.size());
@@ -128,7 +120,7 @@ void Codegen::pattern_helper_sequence_unpack(const std::vector<Pattern*>& patter
     }
 }
 
-void Codegen::pattern_helper_sequence_subscr(const std::vector<Pattern*>& patterns, int star, PatternContext& pc)
+void Codegen::pattern_helper_sequence_subscr(const ast::Seq<Pattern*>& patterns, int star, PatternContext& pc)
 {
     pc.on_top++;
     int size = static_cast<int>(patterns.size());
@@ -138,11 +130,11 @@ void Codegen::pattern_helper_sequence_subscr(const std::vector<Pattern*>& patter
             continue;
         emit(Opcode::COPY, 1);
         if (i < star) {
-            load_const(int_const(i));
+            emit(Opcode::LOAD_CONST, add_int_const(i));
         } else {
             // The subject may not support negative indexing.
             emit(Opcode::GET_LEN);
-            load_const(int_const(size - i));
+            emit(Opcode::LOAD_CONST, add_int_const(size - i));
             emit(Opcode::BINARY_OP, binary_op_arg(Operator::Sub, false));
         }
         emit(Opcode::BINARY_SUBSCR);
@@ -199,7 +191,7 @@ void Codegen::pattern_value(const MatchValue* p, PatternContext& pc)
 
 void Codegen::pattern_singleton(const MatchSingleton* p, PatternContext& pc)
 {
-    load_const(constant_from_ast(p->value));
+    emit(Opcode::LOAD_CONST, add_ast_const(p->value));
     add_compare(CmpOp::Is);
     jump_to_fail_pop(pc, op_of(Opcode::POP_JUMP_IF_FALSE));
 }
@@ -229,12 +221,12 @@ void Codegen::pattern_sequence(const MatchSequence* p, PatternContext& pc)
     jump_to_fail_pop(pc, op_of(Opcode::POP_JUMP_IF_FALSE));
     if (star < 0) {
         emit(Opcode::GET_LEN);
-        load_const(int_const(size));
+        emit(Opcode::LOAD_CONST, add_int_const(size));
         add_compare(CmpOp::Eq);
         jump_to_fail_pop(pc, op_of(Opcode::POP_JUMP_IF_FALSE));
     } else if (size - 1 > 0) {
         emit(Opcode::GET_LEN);
-        load_const(int_const(size - 1));
+        emit(Opcode::LOAD_CONST, add_int_const(size - 1));
         add_compare(CmpOp::GtE);
         jump_to_fail_pop(pc, op_of(Opcode::POP_JUMP_IF_FALSE));
     }
@@ -265,7 +257,7 @@ void Codegen::pattern_mapping(const MatchMapping* p, PatternContext& pc)
     }
     if (size) {
         emit(Opcode::GET_LEN);
-        load_const(int_const(static_cast<int64_t>(size)));
+        emit(Opcode::LOAD_CONST, add_int_const(static_cast<int64_t>(size)));
         add_compare(CmpOp::GtE);
         jump_to_fail_pop(pc, op_of(Opcode::POP_JUMP_IF_FALSE));
     }

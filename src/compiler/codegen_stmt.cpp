@@ -21,16 +21,8 @@ Constant str_const(std::string s)
     return c;
 }
 
-Constant int_const(int64_t v)
-{
-    Constant c;
-    c.kind = Constant::Kind::Int;
-    c.int_value = v;
-    return c;
-}
-
 // The docstring of `body` (CPython's _PyAST_GetDocString), or nullptr.
-const ast::Constant* docstring_of(const std::vector<Stmt*>& body)
+const ast::Constant* docstring_of(const ast::Seq<Stmt*>& body)
 {
     if (body.empty() || body[0]->kind != StmtKind::Expr)
         return nullptr;
@@ -43,7 +35,7 @@ const ast::Constant* docstring_of(const std::vector<Stmt*>& body)
 
 // CPython's find_ann: does `body` contain an annotated assignment (outside
 // nested functions and classes)?
-bool find_ann(const std::vector<Stmt*>& body)
+bool find_ann(const ast::Seq<Stmt*>& body)
 {
     for (const Stmt* s : body) {
         switch (s->kind) {
@@ -119,7 +111,7 @@ std::shared_ptr<bytecode::CodeUnit> Codegen::compile_module(const Mod* mod)
 }
 
 // CPython's compiler_body: SETUP_ANNOTATIONS, the docstring, the statements.
-void Codegen::visit_body(const std::vector<Stmt*>& body, bool is_module_or_class)
+void Codegen::visit_body(const ast::Seq<Stmt*>& body, bool is_module_or_class)
 {
     size_t i = 0;
     if (u->scope_type == ScopeType::Module && !body.empty())
@@ -133,7 +125,7 @@ void Codegen::visit_body(const std::vector<Stmt*>& body, bool is_module_or_class
             i = 1;
             set_loc(body[0]->loc);
             set_loc(doc->loc);
-            load_const(constant_from_ast(doc->value));
+            emit(Opcode::LOAD_CONST, add_ast_const(doc->value));
             unset_loc();
             nameop("__doc__", ExprContext::Store);
         }
@@ -142,7 +134,7 @@ void Codegen::visit_body(const std::vector<Stmt*>& body, bool is_module_or_class
         visit_stmt(body[i]);
 }
 
-void Codegen::visit_stmts(const std::vector<Stmt*>& body)
+void Codegen::visit_stmts(const ast::Seq<Stmt*>& body)
 {
     for (const Stmt* s : body) {
         if (failed())
@@ -151,14 +143,14 @@ void Codegen::visit_stmts(const std::vector<Stmt*>& body)
     }
 }
 
-void Codegen::decorators(const std::vector<Expr*>& list)
+void Codegen::decorators(const ast::Seq<Expr*>& list)
 {
     for (const Expr* d : list)
         visit_expr(d);
 }
 
 // CPython's compiler_apply_decorators: innermost first, each on its own line.
-void Codegen::apply_decorators(const std::vector<Expr*>& list)
+void Codegen::apply_decorators(const ast::Seq<Expr*>& list)
 {
     for (size_t i = list.size(); i-- > 0;) {
         set_loc(list[i]->loc);
@@ -196,7 +188,7 @@ uint32_t Codegen::default_arguments(const Arguments* args)
 
 void Codegen::visit_annexpr(const Expr* e)
 {
-    load_const(str_const(unparse_annotation(e)));
+    emit(Opcode::LOAD_CONST, add_str_const(unparse_annotation(e)));
 }
 
 // CPython's compiler_visit_annotations: a tuple of (name, annotation) pairs.
@@ -207,7 +199,7 @@ bool Codegen::visit_annotations(const Arguments* args, const Expr* returns)
     auto one = [&](const std::string& name, const Expr* ann) {
         if (!ann)
             return;
-        load_const(str_const(mangle_name(name)));
+        emit(Opcode::LOAD_CONST, add_str_const(mangle_name(name)));
         if (future)
             visit_annexpr(ann);
         else if (ann->kind == ExprKind::Starred) {
@@ -256,7 +248,7 @@ void Codegen::compile_function(const FunctionDef* s)
     const ast::Constant* doc = m_options.optimize < 2 ? docstring_of(s->body) : nullptr;
     // co_consts[0] is the docstring or None.
     if (doc)
-        add_const(constant_from_ast(doc->value));
+        add_ast_const(doc->value);
     else
         add_const(Constant {});
     u->argcount = static_cast<int>(s->args->args.size() + s->args->posonlyargs.size());
@@ -288,7 +280,7 @@ void Codegen::compile_class(const ClassDef* s)
     u->private_name = s->name;
     nameop("__name__", ExprContext::Load);
     nameop("__module__", ExprContext::Store);
-    load_const(str_const(u->qualname));
+    emit(Opcode::LOAD_CONST, add_str_const(u->qualname));
     nameop("__qualname__", ExprContext::Store);
     visit_body(s->body, true);
     unset_loc();
@@ -307,7 +299,7 @@ void Codegen::compile_class(const ClassDef* s)
     emit(Opcode::PUSH_NULL);
     emit(Opcode::LOAD_BUILD_CLASS);
     make_closure(std::move(code), 0);
-    load_const(str_const(s->name));
+    emit(Opcode::LOAD_CONST, add_str_const(s->name));
     call_helper(2, s->bases, s->keywords);
     apply_decorators(s->decorator_list);
     set_loc(s->loc);
@@ -332,7 +324,7 @@ bool Codegen::unwind_fblock(const FBlock& info, bool preserve_tos)
         emit(PSEUDO_POP_BLOCK);
         if (preserve_tos)
             push_fblock(FBlockType::PopValue, -1, -1);
-        visit_stmts(*static_cast<const std::vector<Stmt*>*>(info.datum));
+        visit_stmts(*static_cast<const ast::Seq<Stmt*>*>(info.datum));
         if (preserve_tos)
             pop_fblock();
         unset_loc();
@@ -441,7 +433,7 @@ void Codegen::compile_return(const Return* s)
     if (!s->value)
         load_none();
     else if (!preserve_tos)
-        load_const(constant_from_ast(static_cast<const ast::Constant*>(s->value)->value));
+        emit(Opcode::LOAD_CONST, add_ast_const(static_cast<const ast::Constant*>(s->value)->value));
     emit(Opcode::RETURN_VALUE);
 }
 
@@ -909,7 +901,7 @@ void Codegen::compile_try_star_except(const Try* s)
 void Codegen::compile_import(const Import* s)
 {
     for (const Alias* a : s->names) {
-        load_const(int_const(0));
+        emit(Opcode::LOAD_CONST, add_int_const(0));
         load_none();
         emit_name(Opcode::IMPORT_NAME, a->name);
         size_t dot = a->name.find('.');
@@ -945,7 +937,7 @@ void Codegen::compile_import_from(const ImportFrom* s)
     names.kind = Constant::Kind::Tuple;
     for (const Alias* a : s->names)
         names.items.push_back(str_const(a->name));
-    load_const(int_const(s->level));
+    emit(Opcode::LOAD_CONST, add_int_const(s->level));
     load_const(std::move(names));
     emit_name(Opcode::IMPORT_NAME, s->module ? *s->module : std::string());
     for (size_t i = 0; i < s->names.size(); ++i) {
@@ -1083,7 +1075,7 @@ void Codegen::compile_annassign(const AnnAssign* s)
     bool module_or_class = u->scope_type == ScopeType::Module || u->scope_type == ScopeType::Class;
     switch (targ->kind) {
     case ExprKind::Name:
-        if (static_cast<const Name*>(targ)->id == "__debug__") {
+        if (std::string_view(static_cast<const Name*>(targ)->id) == "__debug__") {
             fail("cannot assign to __debug__");
             return;
         }
@@ -1093,7 +1085,7 @@ void Codegen::compile_annassign(const AnnAssign* s)
             else
                 visit_expr(s->annotation);
             emit(Opcode::LOAD_NAME, add_name("__annotations__"));
-            load_const(str_const(mangle_name(static_cast<const Name*>(targ)->id)));
+            emit(Opcode::LOAD_CONST, add_str_const(mangle_name(static_cast<const Name*>(targ)->id)));
             emit(Opcode::STORE_SUBSCR);
         }
         break;

@@ -124,6 +124,7 @@ void Codegen::emit(int op, uint32_t arg)
                 for (size_t i = ins.size() - arg; i < ins.size(); ++i)
                     t.items.push_back(u->consts[ins[i].arg]);
                 ins.resize(ins.size() - arg);
+                u->consts_pruned = true;
                 emit(Opcode::LOAD_CONST, add_const(std::move(t)));
                 return;
             }
@@ -162,6 +163,7 @@ void Codegen::emit_jump(int op, int target)
             && u->consts[ins[n - 2].arg].kind == bytecode::Constant::Kind::None) {
             bool not_none = (op == op_of(Opcode::POP_JUMP_IF_FALSE)) != (ins[n - 1].arg != 0);
             ins.resize(n - 2);
+            u->consts_pruned = true;
             op = op_of(not_none ? Opcode::POP_JUMP_IF_NOT_NONE : Opcode::POP_JUMP_IF_NONE);
         }
     }
@@ -235,12 +237,101 @@ bool code_equal(const bytecode::CodeUnit& a, const bytecode::CodeUnit& b)
 
 } // namespace
 
+// Scalar constants are looked up before any Constant is built, so a repeated
+// name or number costs a hash probe and no allocation. Same equivalence as
+// constant_key: Int by value, Str by text, singletons by kind.
+uint32_t Codegen::add_singleton_const(bytecode::Constant::Kind kind)
+{
+    int32_t& slot = u->singleton_const_index[static_cast<int>(kind)];
+    if (slot < 0) {
+        slot = static_cast<int32_t>(u->consts.size());
+        u->consts.emplace_back().kind = kind;
+    }
+    return static_cast<uint32_t>(slot);
+}
+
+namespace {
+
+uint64_t int_const_hash(int64_t v)
+{
+    uint64_t h = static_cast<uint64_t>(v) * 0x9E3779B97F4A7C15ull;
+    return h ^ (h >> 32);
+}
+
+uint64_t str_const_hash(std::string_view text)
+{
+    return hash_string(text) ^ 0x5BD1E9955BD1E995ull; // apart from Int hashes
+}
+
+} // namespace
+
+uint32_t Codegen::add_int_const(int64_t v)
+{
+    using Kind = bytecode::Constant::Kind;
+    uint64_t h = int_const_hash(v);
+    int32_t at = u->scalar_const_index.find(h, [&](uint32_t i) {
+        const auto& k = u->consts[i];
+        return k.kind == Kind::Int && k.int_value == v;
+    });
+    if (at >= 0)
+        return static_cast<uint32_t>(at);
+    uint32_t i = static_cast<uint32_t>(u->consts.size());
+    bytecode::Constant& c = u->consts.emplace_back();
+    c.kind = Kind::Int;
+    c.int_value = v;
+    u->scalar_const_index.insert(h, i);
+    return i;
+}
+
+uint32_t Codegen::add_str_const(std::string_view text)
+{
+    using Kind = bytecode::Constant::Kind;
+    uint64_t h = str_const_hash(text);
+    int32_t at = u->scalar_const_index.find(h, [&](uint32_t i) {
+        const auto& k = u->consts[i];
+        return k.kind == Kind::Str && k.text == text;
+    });
+    if (at >= 0)
+        return static_cast<uint32_t>(at);
+    uint32_t i = static_cast<uint32_t>(u->consts.size());
+    bytecode::Constant& c = u->consts.emplace_back();
+    c.kind = Kind::Str;
+    c.text.assign(text);
+    u->scalar_const_index.insert(h, i);
+    return i;
+}
+
+uint32_t Codegen::add_ast_const(const ast::ConstantValue& v)
+{
+    using AK = ast::ConstantValue::Kind;
+    using Kind = bytecode::Constant::Kind;
+    switch (v.kind) { // as constant_from_ast
+    case AK::None: return add_singleton_const(Kind::None);
+    case AK::True: return add_singleton_const(Kind::True);
+    case AK::False: return add_singleton_const(Kind::False);
+    case AK::Ellipsis: return add_singleton_const(Kind::Ellipsis);
+    case AK::Int: return add_int_const(v.int_value);
+    case AK::Str: return add_str_const(v.text);
+    default: return add_const(constant_from_ast(v));
+    }
+}
+
 uint32_t Codegen::add_const(bytecode::Constant c)
 {
     if (c.kind == bytecode::Constant::Kind::Code) {
-        for (size_t i = 0; i < u->consts.size(); ++i)
-            if (u->consts[i].kind == bytecode::Constant::Kind::Code && const_equal(u->consts[i], c))
+        // Equal code has the same first line and name (code_equal checks
+        // both): test those first, as a module compares each new function
+        // with all earlier ones.
+        const bytecode::CodeUnit* cc = c.code.get();
+        for (size_t i = 0; i < u->consts.size(); ++i) {
+            const bytecode::Constant& k = u->consts[i];
+            if (k.kind != bytecode::Constant::Kind::Code)
+                continue;
+            if (cc && k.code && (k.code->firstlineno != cc->firstlineno || k.code->name != cc->name))
+                continue;
+            if (const_equal(k, c))
                 return static_cast<uint32_t>(i);
+        }
         u->consts.push_back(std::move(c));
         return static_cast<uint32_t>(u->consts.size() - 1);
     }
@@ -249,31 +340,10 @@ uint32_t Codegen::add_const(bytecode::Constant c)
     case Kind::None:
     case Kind::Ellipsis:
     case Kind::False:
-    case Kind::True: {
-        int32_t& slot = u->singleton_const_index[static_cast<int>(c.kind)];
-        if (slot < 0) {
-            slot = static_cast<int32_t>(u->consts.size());
-            u->consts.push_back(std::move(c));
-        }
-        return static_cast<uint32_t>(slot);
-    }
-    case Kind::Int: {
-        int64_t v = c.int_value;
-        uint64_t h = static_cast<uint64_t>(v) * 0x9E3779B97F4A7C15ull;
-        h ^= h >> 32;
-        int32_t at = u->scalar_const_index.find(h, [&](uint32_t i) {
-            const auto& k = u->consts[i];
-            return k.kind == Kind::Int && k.int_value == v;
-        });
-        if (at >= 0)
-            return static_cast<uint32_t>(at);
-        uint32_t i = static_cast<uint32_t>(u->consts.size());
-        u->consts.push_back(std::move(c));
-        u->scalar_const_index.insert(h, i);
-        return i;
-    }
+    case Kind::True: return add_singleton_const(c.kind);
+    case Kind::Int: return add_int_const(c.int_value);
     case Kind::Str: {
-        uint64_t h = hash_string(c.text) ^ 0x5BD1E9955BD1E995ull; // apart from Int hashes
+        uint64_t h = str_const_hash(c.text);
         int32_t at = u->scalar_const_index.find(h, [&](uint32_t i) {
             const auto& k = u->consts[i];
             return k.kind == Kind::Str && k.text == c.text;
@@ -281,7 +351,7 @@ uint32_t Codegen::add_const(bytecode::Constant c)
         if (at >= 0)
             return static_cast<uint32_t>(at);
         uint32_t i = static_cast<uint32_t>(u->consts.size());
-        u->consts.push_back(std::move(c));
+        u->consts.push_back(std::move(c)); // keeps the text buffer
         u->scalar_const_index.insert(h, i);
         return i;
     }
@@ -299,7 +369,7 @@ uint32_t Codegen::add_const(bytecode::Constant c)
 
 void Codegen::load_none()
 {
-    load_const(bytecode::Constant {});
+    emit(Opcode::LOAD_CONST, add_singleton_const(bytecode::Constant::Kind::None));
 }
 
 uint32_t Codegen::add_name(const std::string& name)
@@ -328,11 +398,12 @@ void Codegen::nameop(const std::string& raw, ExprContext ctx)
 {
     std::string mangled; // only built for private names
     const std::string& name = needs_mangle(u->private_name, raw) ? (mangled = mangle_name(raw)) : raw;
-    if (raw == "__debug__" && ctx != ExprContext::Load) {
+    bool is_debug = std::string_view(raw) == "__debug__"; // length test first, no memcmp per name
+    if (is_debug && ctx != ExprContext::Load) {
         fail(ctx == ExprContext::Store ? "cannot assign to __debug__" : "cannot delete __debug__");
         return;
     }
-    if (ctx == ExprContext::Load && raw == "__debug__") {
+    if (ctx == ExprContext::Load && is_debug) {
         bytecode::Constant c;
         c.kind = m_options.optimize ? bytecode::Constant::Kind::False : bytecode::Constant::Kind::True;
         load_const(c);
@@ -400,9 +471,16 @@ void Codegen::push_fblock(FBlockType type, int block, int exit, const void* datu
 
 void Codegen::enter_scope(std::string name, ScopeType type, const void* key, int firstlineno)
 {
-    auto unit = std::make_unique<Unit>();
-    unit->blocks.reserve(16);
-    unit->order.reserve(16);
+    std::unique_ptr<Unit> unit;
+    if (!m_spare_units.empty()) {
+        unit = std::move(m_spare_units.back());
+        m_spare_units.pop_back();
+        unit->reset();
+    } else {
+        unit = std::make_unique<Unit>();
+        unit->blocks.reserve(16);
+        unit->order.reserve(16);
+    }
     unit->ste = m_table.lookup(key);
     if (!unit->ste) {
         // A symtable/codegen disagreement is a compiler bug: report it, and
@@ -446,26 +524,33 @@ void Codegen::enter_scope(std::string name, ScopeType type, const void* key, int
     emit(Opcode::RESUME, 0);
 }
 
-// CPython's compiler_set_qualname.
+// CPython's compiler_set_qualname. Built in place in u->qualname (a
+// recycled unit's string keeps its buffer).
 void Codegen::set_qualname()
 {
-    std::string base;
+    std::string& q = u->qualname;
+    q.clear();
     if (m_stack.size() > 2) {
         Unit* parent = m_stack[m_stack.size() - 2].get();
         bool force_global = false;
         if (u->scope_type == ScopeType::Function || u->scope_type == ScopeType::AsyncFunction || u->scope_type == ScopeType::Class) {
-            std::string mangled = mangle(parent->private_name, u->name);
-            if (parent->ste->scope_of(mangled) == NameScope::GlobalExplicit)
+            NameScope scope = needs_mangle(parent->private_name, u->name) ? parent->ste->scope_of(mangle(parent->private_name, u->name))
+                                                                          : parent->ste->scope_of(u->name);
+            if (scope == NameScope::GlobalExplicit)
                 force_global = true;
         }
         if (!force_global) {
-            if (parent->scope_type == ScopeType::Function || parent->scope_type == ScopeType::AsyncFunction || parent->scope_type == ScopeType::Lambda)
-                base = parent->qualname + ".<locals>";
-            else
-                base = parent->qualname;
+            bool in_function = parent->scope_type == ScopeType::Function || parent->scope_type == ScopeType::AsyncFunction
+                || parent->scope_type == ScopeType::Lambda;
+            q.reserve(parent->qualname.size() + 10 + u->name.size());
+            q += parent->qualname;
+            if (in_function)
+                q += ".<locals>";
+            if (!q.empty())
+                q += '.';
         }
     }
-    u->qualname = base.empty() ? u->name : base + "." + u->name;
+    q += u->name;
 }
 
 std::shared_ptr<bytecode::CodeUnit> Codegen::leave_scope_assemble(bool add_none)
@@ -506,38 +591,42 @@ std::shared_ptr<bytecode::CodeUnit> Codegen::leave_scope_assemble(bool add_none)
         // localsplus: locals, then cells that are not arguments, then frees.
         size_t nvars = u->varnames.size();
         code->localspluskinds.assign(nvars, bytecode::CO_FAST_LOCAL);
-        std::vector<int> deref_map;
-        deref_map.reserve(u->cellvars.size() + u->freevars.size());
-        std::vector<const std::string*> cell_only; // cells that are not arguments or locals
+        // (Scratch vectors are Codegen members: no allocations per unit.)
+        std::vector<int>& deref_map = m_scratch_deref_map;
+        deref_map.clear();
+        std::vector<std::string_view>& cell_only = m_scratch_names; // cells that are not arguments or locals
+        cell_only.clear();
         for (const auto& cell : u->cellvars) {
             if (int32_t at = u->varnames.find(cell); at >= 0) {
                 code->localspluskinds[static_cast<size_t>(at)] |= bytecode::CO_FAST_CELL;
                 deref_map.push_back(at);
             } else {
                 deref_map.push_back(static_cast<int>(nvars + cell_only.size()));
-                cell_only.push_back(&cell);
+                cell_only.push_back(cell);
                 code->localspluskinds.push_back(bytecode::CO_FAST_CELL);
             }
         }
-        code->localsplusnames = u->varnames.take(); // nothing looks varnames up after this
-        code->localsplusnames.reserve(code->localspluskinds.size() + u->freevars.size());
-        for (const std::string* cell : cell_only)
-            code->localsplusnames.push_back(*cell);
+        // (nothing looks varnames up after this)
+        code->localsplusnames = u->varnames.take(code->localspluskinds.size() - nvars + u->freevars.size());
+        for (std::string_view cell : cell_only)
+            code->localsplusnames.emplace_back(cell);
         for (const auto& fv : u->freevars) {
             deref_map.push_back(static_cast<int>(code->localsplusnames.size()));
-            code->localsplusnames.push_back(fv);
+            code->localsplusnames.emplace_back(fv);
             code->localspluskinds.push_back(bytecode::CO_FAST_FREE);
         }
 
         // Prefix: COPY_FREE_VARS, MAKE_CELL..., RETURN_GENERATOR, POP_TOP.
-        std::vector<Instr> prefix;
+        std::vector<Instr>& prefix = m_scratch_prefix;
+        prefix.clear();
         bytecode::Position first { u->firstlineno, u->firstlineno, -1, -1 };
         if (u->scope_type == ScopeType::Module)
             first = bytecode::Position { 0, 1, -1, -1 };
         bytecode::Position none { -1, -1, -1, -1 };
         if (!u->freevars.empty())
             prefix.push_back(Instr { op_of(Opcode::COPY_FREE_VARS), static_cast<uint32_t>(u->freevars.size()), -1, none });
-        std::vector<int> cell_slots;
+        std::vector<int>& cell_slots = m_scratch_cell_slots;
+        cell_slots.clear();
         for (size_t i = 0; i < u->cellvars.size(); ++i)
             cell_slots.push_back(deref_map[i]);
         std::sort(cell_slots.begin(), cell_slots.end());
@@ -550,7 +639,7 @@ std::shared_ptr<bytecode::CodeUnit> Codegen::leave_scope_assemble(bool add_none)
         // MAKE_CELL operands are already localsplus indices; mark them by
         // mapping through an identity table entry appended past the derefs.
         auto& entry = u->blocks[u->order.front()].instrs;
-        std::vector<int> full_map = deref_map;
+        std::vector<int>& full_map = deref_map; // not needed on its own any more
         for (auto& in : prefix) {
             if (in.op == op_of(Opcode::MAKE_CELL)) {
                 full_map.push_back(static_cast<int>(in.arg));
@@ -568,7 +657,12 @@ std::shared_ptr<bytecode::CodeUnit> Codegen::leave_scope_assemble(bool add_none)
         code->kwonlyargcount = u->kwonlyargcount;
         code->flags = flags;
         remove_unused_consts();
-        code->consts = std::move(u->consts);
+        // Moved into an exactly sized vector; u->consts keeps its capacity
+        // for the next unit (units are recycled).
+        code->consts.reserve(u->consts.size());
+        for (bytecode::Constant& c : u->consts)
+            code->consts.push_back(std::move(c));
+        u->consts.clear();
         code->names = u->names.take();
         std::string err = assemble(u->blocks, u->order, full_map, *code);
         if (!err.empty()) {
@@ -590,6 +684,9 @@ std::shared_ptr<bytecode::CodeUnit> Codegen::leave_scope_assemble(bool add_none)
         b.instrs.clear();
         m_spare_instrs.push_back(std::move(b.instrs));
     }
+    constexpr size_t max_spare_units = 16;
+    if (m_spare_units.size() < max_spare_units)
+        m_spare_units.push_back(std::move(m_stack.back()));
     m_stack.pop_back();
     u = m_stack.empty() ? nullptr : m_stack.back().get();
     return code;
@@ -600,15 +697,18 @@ std::shared_ptr<bytecode::CodeUnit> Codegen::leave_scope_assemble(bool add_none)
 void Codegen::remove_unused_consts()
 {
     size_t n = u->consts.size();
-    if (n == 0)
+    // Every constant but co_consts[0] is added for an instruction that
+    // refers to it; only the folds in emit/emit_jump drop such instructions.
+    if (n == 0 || !u->consts_pruned)
         return;
-    std::vector<bool> used(n, false);
+    std::vector<uint8_t>& used = m_scratch_used;
+    used.assign(n, 0);
     used[0] = true;
     for (const auto& b : u->blocks)
         for (const auto& in : b.instrs)
             if (!is_pseudo(in.op) && bytecode::operand_kind(static_cast<Opcode>(in.op)) == bytecode::OperandKind::CONST && in.arg < n)
                 used[in.arg] = true;
-    if (std::find(used.begin(), used.end(), false) == used.end())
+    if (std::find(used.begin(), used.end(), 0) == used.end())
         return; // the usual case: nothing to drop, so no need to move every constant
     std::vector<uint32_t> remap(n, 0);
     std::vector<bytecode::Constant> kept;

@@ -169,7 +169,7 @@ std::optional<Constant> fold_constant(const ast::Expr* e, int optimize)
     case ast::ExprKind::Constant: return constant_from_ast(static_cast<const ast::Constant*>(e)->value);
     case ast::ExprKind::Name: {
         auto* n = static_cast<const ast::Name*>(e);
-        if (n->ctx == ast::ExprContext::Load && n->id == "__debug__") {
+        if (n->ctx == ast::ExprContext::Load && std::string_view(n->id) == "__debug__") {
             Constant c;
             c.kind = optimize ? Kind::False : Kind::True;
             return c;

@@ -45,6 +45,40 @@ inline uint64_t hash_string(std::string_view s)
     return h ^ (h >> 31);
 }
 
+// a == b for names: sizes first, then short keys (most identifiers) as two
+// overlapping 8-byte loads instead of a memcmp call.
+inline bool same_name(std::string_view a, std::string_view b)
+{
+    size_t n = a.size();
+    if (n != b.size())
+        return false;
+    const char* p = a.data();
+    const char* q = b.data();
+    if (n >= 8 && n <= 16) {
+        uint64_t x0, y0, x1, y1;
+        std::memcpy(&x0, p, 8);
+        std::memcpy(&y0, q, 8);
+        std::memcpy(&x1, p + n - 8, 8);
+        std::memcpy(&y1, q + n - 8, 8);
+        return x0 == y0 && x1 == y1;
+    }
+    if (n >= 4 && n < 8) {
+        uint32_t x0, y0, x1, y1;
+        std::memcpy(&x0, p, 4);
+        std::memcpy(&y0, q, 4);
+        std::memcpy(&x1, p + n - 4, 4);
+        std::memcpy(&y1, q + n - 4, 4);
+        return x0 == y0 && x1 == y1;
+    }
+    if (n < 4) {
+        for (size_t i = 0; i < n; ++i)
+            if (p[i] != q[i])
+                return false;
+        return true;
+    }
+    return std::memcmp(p, q, n) == 0;
+}
+
 // Positions 0..n-1 of an external array, found by hash and an equality
 // predicate on the position. Load factor <= 3/4, linear probing.
 class FlatIndex {
@@ -78,8 +112,21 @@ public:
 
     void clear()
     {
+        if (m_count == 0)
+            return;
         std::fill(m_slots.begin(), m_slots.end(), Slot {});
         m_count = 0;
+    }
+    // clear(), but a large slot array is released rather than wiped (a
+    // recycled table should not pay for a big module's size forever).
+    void reset()
+    {
+        if (m_slots.size() > 256) {
+            m_slots = {};
+            m_count = 0;
+            return;
+        }
+        clear();
     }
 
 private:
@@ -118,7 +165,7 @@ public:
     int32_t find(std::string_view name) const { return find(name, hash_string(name)); }
     int32_t find(std::string_view name, uint64_t h) const
     {
-        return m_index.find(h, [&](uint32_t i) { return m_names[i] == name; });
+        return m_index.find(h, [&](uint32_t i) { return same_name(m_names[i], name); });
     }
     // Position of `name`, appending it first when absent.
     uint32_t add(std::string_view name) { return add(name, hash_string(name)); }
@@ -143,8 +190,25 @@ public:
     size_t size() const { return m_names.size(); }
     const std::string& operator[](size_t i) const { return m_names[i]; }
     const std::vector<std::string>& names() const { return m_names; }
-    // Moves the strings out; the table must not be used afterwards.
-    std::vector<std::string> take() { return std::move(m_names); }
+    // Moves the strings out; the table must not be used afterwards (until reset()).
+    // The result is sized exactly (it lives on in a CodeUnit); this table's
+    // own vector keeps its capacity for the next unit.
+    // `extra`: room reserved for names the caller appends.
+    std::vector<std::string> take(size_t extra = 0)
+    {
+        std::vector<std::string> out;
+        out.reserve(m_names.size() + extra);
+        for (std::string& n : m_names)
+            out.push_back(std::move(n));
+        m_names.clear();
+        return out;
+    }
+    // Empties the table for reuse.
+    void reset()
+    {
+        m_names.clear();
+        m_index.reset();
+    }
 
 private:
     std::vector<std::string> m_names;

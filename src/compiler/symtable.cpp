@@ -32,14 +32,11 @@ uint32_t Scope::flags_of(std::string_view name) const
 
 Scope* SymbolTable::lookup(const void* key) const
 {
-    auto it = m_by_key.find(key);
-    return it == m_by_key.end() ? nullptr : it->second;
+    return m_by_key.find(key);
 }
 
-bool needs_mangle(std::string_view class_name, std::string_view name)
+bool needs_mangle_slow(std::string_view class_name, std::string_view name)
 {
-    if (class_name.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_')
-        return false;
     // Dunder names and dotted import names are left alone.
     if (name.substr(name.size() - 2) == "__")
         return false;
@@ -168,7 +165,7 @@ private:
         } else {
             m_table.m_top = std::move(scope);
         }
-        m_table.m_by_key[key] = raw;
+        m_table.m_by_key.set(key, raw);
         m_stack.push_back(raw);
         m_cur = raw;
     }
@@ -179,23 +176,23 @@ private:
         m_cur = m_stack.empty() ? nullptr : m_stack.back();
     }
 
-    uint32_t lookup(const std::string& name)
+    uint32_t lookup(std::string_view name)
     {
         return needs_mangle(m_private, name) ? m_cur->flags_of(mangle(m_private, name)) : m_cur->flags_of(name);
     }
 
     // CPython's symtable_add_def_helper.
-    void add_def_in(Scope* scope, const std::string& raw_name, uint32_t flag, const Location& loc)
+    void add_def_in(Scope* scope, std::string_view raw_name, uint32_t flag, const Location& loc)
     {
         std::string mangled; // only built for private names
-        const std::string& name = needs_mangle(m_private, raw_name) ? (mangled = mangle(m_private, raw_name)) : raw_name;
+        std::string_view name = needs_mangle(m_private, raw_name) ? std::string_view(mangled = mangle(m_private, raw_name)) : raw_name;
         uint64_t h = hash_string(name);
         int32_t at = scope->find(name, h);
         uint32_t val = 0;
         if (at >= 0) {
             val = scope->symbols[static_cast<size_t>(at)].flags;
             if ((flag & DEF_PARAM) && (val & DEF_PARAM)) {
-                error("duplicate argument '" + name + "' in function definition", loc);
+                error("duplicate argument '" + std::string(name) + "' in function definition", loc);
                 return;
             }
         }
@@ -204,35 +201,39 @@ private:
             // An iteration variable of a comprehension: it must not clash with
             // a walrus target bound in the enclosing scope.
             if (val & (DEF_GLOBAL | DEF_NONLOCAL)) {
-                error("comprehension inner loop cannot rebind assignment expression target '" + name + "'", loc);
+                error("comprehension inner loop cannot rebind assignment expression target '" + std::string(name) + "'", loc);
                 return;
             }
             val |= DEF_COMP_ITER;
         }
-        if (at < 0)
-            scope->add_symbol(name, h, val, NameScope::Unknown);
-        else
-            scope->symbols[static_cast<size_t>(at)].flags = val;
+        Symbol* sym;
+        if (at < 0) {
+            sym = &scope->add_symbol(m_table.m_names.copy(name), h, val, NameScope::Unknown);
+        } else {
+            sym = &scope->symbols[static_cast<size_t>(at)];
+            sym->flags = val;
+        }
         if (flag & DEF_PARAM) {
-            scope->varnames.push_back(name);
+            scope->varnames.push_back(sym->name);
         } else if (flag & DEF_GLOBAL) {
+            std::string_view stable = sym->name;
             Scope* top = m_table.m_top.get();
             int32_t g = top->find(name, h);
             if (g < 0)
-                top->add_symbol(name, h, flag, NameScope::Unknown);
+                top->add_symbol(stable, h, flag, NameScope::Unknown);
             else
                 top->symbols[static_cast<size_t>(g)].flags |= flag;
         }
     }
 
-    void add_def(const std::string& name, uint32_t flag, const Location& loc) { add_def_in(m_cur, name, flag, loc); }
+    void add_def(std::string_view name, uint32_t flag, const Location& loc) { add_def_in(m_cur, name, flag, loc); }
 
     void record_directive(const std::string& name, const Location& loc)
     {
         m_cur->directives.emplace_back(mangle(m_private, name), loc);
     }
 
-    void visit_stmts(const std::vector<Stmt*>& body)
+    void visit_stmts(const ast::Seq<Stmt*>& body)
     {
         for (Stmt* s : body) {
             if (m_failed)
@@ -240,7 +241,7 @@ private:
             visit_stmt(s);
         }
     }
-    void visit_exprs(const std::vector<Expr*>& exprs)
+    void visit_exprs(const ast::Seq<Expr*>& exprs)
     {
         for (Expr* e : exprs)
             if (e && !m_failed)
@@ -263,13 +264,13 @@ private:
     void visit_expr_kind(const Expr* e);
     void visit_pattern(const Pattern* p);
     void visit_annotation(const Expr* annotation);
-    void visit_argannotations(const std::vector<Arg*>& args);
+    void visit_argannotations(const ast::Seq<Arg*>& args);
     void visit_annotations(const Stmt* s, const Arguments* a, const Expr* returns);
-    void visit_params(const std::vector<Arg*>& args);
+    void visit_params(const ast::Seq<Arg*>& args);
     void visit_arguments(const Arguments* a);
     void visit_defaults(const Arguments* a);
-    void visit_keywords(const std::vector<Keyword*>& kws);
-    void handle_comprehension(const Expr* e, std::string scope_name, const std::vector<Comprehension*>& generators,
+    void visit_keywords(const ast::Seq<Keyword*>& kws);
+    void handle_comprehension(const Expr* e, std::string scope_name, const ast::Seq<Comprehension*>& generators,
         const Expr* elt, const Expr* value, ComprehensionKind kind);
     void handle_namedexpr(const NamedExpr* e);
     bool extend_namedexpr_scope(const Name* target);
@@ -289,7 +290,7 @@ void SymtableBuilder::run(const Mod* mod)
     leave();
 }
 
-void SymtableBuilder::visit_keywords(const std::vector<Keyword*>& kws)
+void SymtableBuilder::visit_keywords(const ast::Seq<Keyword*>& kws)
 {
     for (Keyword* k : kws)
         if (!m_failed)
@@ -314,7 +315,7 @@ void SymtableBuilder::visit_annotation(const Expr* annotation)
     }
 }
 
-void SymtableBuilder::visit_argannotations(const std::vector<Arg*>& args)
+void SymtableBuilder::visit_argannotations(const ast::Seq<Arg*>& args)
 {
     for (Arg* a : args)
         if (a->annotation && !m_failed)
@@ -342,7 +343,7 @@ void SymtableBuilder::visit_annotations(const Stmt* s, const Arguments* a, const
         visit_annotation(returns);
 }
 
-void SymtableBuilder::visit_params(const std::vector<Arg*>& args)
+void SymtableBuilder::visit_params(const ast::Seq<Arg*>& args)
 {
     for (Arg* a : args)
         if (!m_failed)
@@ -543,7 +544,7 @@ void SymtableBuilder::visit_stmt(const Stmt* s)
         for (Alias* a : names) {
             if (m_failed)
                 return;
-            std::string store = a->asname ? *a->asname : a->name.substr(0, a->name.find('.'));
+            std::string_view store = a->asname ? std::string_view(*a->asname) : std::string_view(a->name).substr(0, a->name.find('.'));
             if (a->name == "*") {
                 if (m_cur->type != BlockType::Module) {
                     error("import * only allowed at module level", a->loc);
@@ -625,7 +626,7 @@ void SymtableBuilder::handle_namedexpr(const NamedExpr* e)
         visit_expr(e->target);
 }
 
-void SymtableBuilder::handle_comprehension(const Expr* e, std::string scope_name, const std::vector<Comprehension*>& generators,
+void SymtableBuilder::handle_comprehension(const Expr* e, std::string scope_name, const ast::Seq<Comprehension*>& generators,
     const Expr* elt, const Expr* value, ComprehensionKind kind)
 {
     if (generators.empty())
@@ -896,13 +897,14 @@ struct Analyzer {
         error = std::move(err);
     }
 
-    // The resolved scope of each symbol, by position in Scope::symbols.
-    using ScopeMap = std::vector<NameScope>;
-
-    // `name` is a view of a Symbol's name (stable: symbols is a deque);
-    // its resolution goes to `out`.
+    // `name` is a view of a Symbol's name (stable: table-owned storage);
+    // its resolution goes to `out`. With `leaf` (a scope without children)
+    // `local`, `global` and `bound` are left unchanged: their updates only
+    // matter to child scopes (a scope's names are distinct, so an update for
+    // one name never changes the lookup of another), which lets the caller
+    // pass its own sets instead of copies.
     void analyze_name(Scope* ste, NameScope& out, std::string_view name, uint32_t flags,
-        const NameSet* bound, NameSet& local, NameSet& free, NameSet& global)
+        const NameSet* bound, NameSet& local, NameSet& free, NameSet& global, bool leaf)
     {
         if (flags & DEF_GLOBAL) {
             if (flags & DEF_NONLOCAL) {
@@ -910,6 +912,8 @@ struct Analyzer {
                 return;
             }
             out = NameScope::GlobalExplicit;
+            if (leaf)
+                return;
             global.insert(name);
             if (bound)
                 const_cast<NameSet*>(bound)->erase(name);
@@ -931,6 +935,8 @@ struct Analyzer {
         }
         if (flags & DEF_BOUND) {
             out = NameScope::Local;
+            if (leaf)
+                return;
             local.insert(name);
             global.erase(name);
             return;
@@ -950,10 +956,9 @@ struct Analyzer {
         out = NameScope::GlobalImplicit;
     }
 
-    void update_symbols(Scope* ste, const ScopeMap& scopes, const NameSet* bound, const NameSet& free, bool classflag)
+    // (The scopes of the existing symbols are already set.)
+    void update_symbols(Scope* ste, const NameSet* bound, const NameSet& free, bool classflag)
     {
-        for (size_t i = 0; i < scopes.size(); ++i)
-            ste->symbols[i].scope = scopes[i];
         for (std::string_view name : free) {
             uint64_t h = hash_string(name);
             int32_t at = ste->find(name, h);
@@ -970,20 +975,30 @@ struct Analyzer {
     }
 
     // `bound` is null for the module (no enclosing function scope).
+    // A leaf (no children) leaves `bound` and `global` unchanged (see
+    // analyze_name).
     void analyze_block(Scope* ste, NameSet* bound, NameSet& free, NameSet& global)
     {
-        ScopeMap scopes(ste->symbols.size(), NameScope::Unknown);
+        const bool leaf = ste->children.empty();
+        const size_t nsyms = ste->symbols.size();
         NameSet local, newglobal, newfree, newbound;
-        if (ste->type == BlockType::Class) {
+        if (ste->type == BlockType::Class && !leaf) {
             newglobal = global;
             if (bound)
                 newbound = *bound;
         }
-        for (size_t i = 0; i < scopes.size(); ++i) {
-            const Symbol& sym = ste->symbols[i];
-            analyze_name(ste, scopes[i], sym.name, sym.flags, bound, local, free, global);
+        // Resolutions go straight to Symbol::scope (nothing reads them
+        // until the analysis of this scope is over).
+        for (size_t i = 0; i < nsyms; ++i) {
+            Symbol& sym = ste->symbols[i];
+            analyze_name(ste, sym.scope, sym.name, sym.flags, bound, local, free, global, leaf);
             if (error)
                 return;
+        }
+        if (leaf) {
+            // newfree stays empty: no cells, nothing to add to `free`, and
+            // a class needs no __class__ cell.
+            return;
         }
         if (ste->type != BlockType::Class) {
             if (ste->type == BlockType::Function)
@@ -996,8 +1011,13 @@ struct Analyzer {
         }
         NameSet allfree;
         for (auto& child : ste->children) {
-            NameSet temp_bound = newbound, temp_free = newfree, temp_global = newglobal;
-            analyze_block(child.get(), &temp_bound, temp_free, temp_global);
+            NameSet temp_free; // a copy of newfree, which is empty until after this loop
+            if (child->children.empty()) {
+                analyze_block(child.get(), &newbound, temp_free, newglobal); // a leaf changes neither
+            } else {
+                NameSet temp_bound = newbound, temp_global = newglobal;
+                analyze_block(child.get(), &temp_bound, temp_free, temp_global);
+            }
             if (error)
                 return;
             allfree.insert_all(temp_free);
@@ -1007,17 +1027,18 @@ struct Analyzer {
         newfree.insert_all(allfree);
         if (ste->type == BlockType::Function) {
             // analyze_cells: captured locals become cells.
-            for (size_t i = 0; i < scopes.size(); ++i) {
-                if (scopes[i] != NameScope::Local || !newfree.count(ste->symbols[i].name))
+            for (size_t i = 0; i < nsyms; ++i) {
+                Symbol& sym = ste->symbols[i];
+                if (sym.scope != NameScope::Local || !newfree.count(sym.name))
                     continue;
-                scopes[i] = NameScope::Cell;
-                newfree.erase(ste->symbols[i].name);
+                sym.scope = NameScope::Cell;
+                newfree.erase(sym.name);
             }
         } else if (ste->type == BlockType::Class) {
             if (newfree.erase("__class__"))
                 ste->needs_class_closure = true;
         }
-        update_symbols(ste, scopes, bound, newfree, ste->type == BlockType::Class);
+        update_symbols(ste, bound, newfree, ste->type == BlockType::Class);
         free.insert_all(newfree);
     }
 };

@@ -12,7 +12,7 @@
 #include "compiler/name_index.h"
 #include "parser/ast.h"
 
-#include <deque>
+#include <cstring>
 #include <memory>
 #include <optional>
 #include <string>
@@ -55,10 +55,46 @@ struct StringHash {
 template <typename V>
 using StringMap = std::unordered_map<std::string, V, StringHash, std::equal_to<>>;
 
+// `name` views characters owned by the SymbolTable (its NameArena), so a
+// Symbol is plain data and a scope's symbols sit in one vector.
 struct Symbol {
-    std::string name;
+    std::string_view name;
     uint32_t flags = 0;
     NameScope scope = NameScope::Unknown;
+};
+
+// Bump storage for the symbol names of one table: a name is copied once when
+// its symbol is created and freed with the table, in a few chunks instead
+// of a std::string per symbol.
+class NameArena {
+public:
+    std::string_view copy(std::string_view s)
+    {
+        if (s.size() > m_left) [[unlikely]]
+            refill(s.size());
+        char* p = m_next;
+        if (!s.empty())
+            std::memcpy(p, s.data(), s.size());
+        m_next += s.size();
+        m_left -= s.size();
+        return std::string_view(p, s.size());
+    }
+
+private:
+    std::vector<std::unique_ptr<char[]>> m_chunks;
+    char* m_next = nullptr;
+    size_t m_left = 0;
+    size_t m_chunk_size = 1000; // small first (most modules), then doubling
+
+    void refill(size_t need)
+    {
+        size_t size = need > m_chunk_size ? need : m_chunk_size;
+        if (m_chunk_size < 16384)
+            m_chunk_size *= 2;
+        m_chunks.push_back(std::unique_ptr<char[]>(new char[size])); // uninitialized: no memset
+        m_next = m_chunks.back().get();
+        m_left = size;
+    }
 };
 
 // Where a SyntaxError was found: 1-based line, 1-based column as CPython reports.
@@ -79,26 +115,27 @@ struct Scope {
     int col_offset = 0;
     Scope* parent = nullptr;
     std::vector<std::unique_ptr<Scope>> children; // in source order
-    // In order of first appearance (CPython's dict order). A deque: elements
-    // never move, so the analysis can hold string_views of their names.
-    std::deque<Symbol> symbols;
-    std::vector<std::string_view> symbol_names; // views of symbols[i].name, contiguous for lookups
+    // In order of first appearance (CPython's dict order). Names are views
+    // of table-owned storage (NameArena), stable while the table lives, so
+    // the analysis can hold string_views of them.
+    std::vector<Symbol> symbols;
     FlatIndex index; // over `symbols`, by name
 
     // Position of `name` in `symbols` (`h` = hash_string(name)), or -1.
     int32_t find(std::string_view name, uint64_t h) const
     {
-        return index.find(h, [&](uint32_t i) { return symbol_names[i] == name; });
+        return index.find(h, [&](uint32_t i) { return same_name(symbols[i].name, name); });
     }
-    // Appends a symbol known to be absent.
+    // Appends a symbol known to be absent; `name` must outlive the scope
+    // (a NameArena copy, another symbol's name, or a string literal).
     Symbol& add_symbol(std::string_view name, uint64_t h, uint32_t flags, NameScope scope)
     {
         index.insert(h, static_cast<uint32_t>(symbols.size()));
-        Symbol& sym = symbols.emplace_back(Symbol { std::string(name), flags, scope });
-        symbol_names.push_back(sym.name);
-        return sym;
+        if (symbols.capacity() == 0)
+            symbols.reserve(8); // one allocation for most scopes
+        return symbols.emplace_back(Symbol { name, flags, scope });
     }
-    std::vector<std::string> varnames; // parameters, in co_varnames order
+    std::vector<std::string_view> varnames; // parameters, in co_varnames order (views of symbol names)
 
     bool is_nested = false;
     bool is_generator = false;
@@ -128,6 +165,80 @@ struct Scope {
     uint32_t flags_of(std::string_view name) const;
 };
 
+// AST node -> its Scope: open addressing over pointer keys (replaces an
+// unordered_map whose per-scope node allocations showed in profiles).
+// Erasing stores a null value (the key stays as a tombstone: keys are never
+// reused within one table).
+class PointerMap {
+public:
+    Scope* find(const void* key) const
+    {
+        if (m_slots.empty())
+            return nullptr;
+        size_t mask = m_slots.size() - 1;
+        for (size_t i = hash(key) & mask;; i = (i + 1) & mask) {
+            const Slot& s = m_slots[i];
+            if (s.key == key)
+                return s.value;
+            if (!s.key)
+                return nullptr;
+        }
+    }
+    void set(const void* key, Scope* value)
+    {
+        if ((m_count + 1) * 4 > m_slots.size() * 3)
+            grow();
+        Slot& s = slot_for(key);
+        if (!s.key) {
+            s.key = key;
+            ++m_count;
+        }
+        s.value = value;
+    }
+    void erase(const void* key)
+    {
+        if (m_slots.empty())
+            return;
+        Slot& s = slot_for(key);
+        if (s.key)
+            s.value = nullptr;
+    }
+
+private:
+    struct Slot {
+        const void* key = nullptr;
+        Scope* value = nullptr;
+    };
+    std::vector<Slot> m_slots; // empty or a power of two
+    size_t m_count = 0;
+
+    static size_t hash(const void* key)
+    {
+        uint64_t h = reinterpret_cast<uintptr_t>(key) * 0x9E3779B97F4A7C15ull;
+        return static_cast<size_t>(h >> 32);
+    }
+    Slot& slot_for(const void* key)
+    {
+        size_t mask = m_slots.size() - 1;
+        size_t i = hash(key) & mask;
+        while (m_slots[i].key && m_slots[i].key != key)
+            i = (i + 1) & mask;
+        return m_slots[i];
+    }
+    void grow()
+    {
+        std::vector<Slot> old;
+        old.swap(m_slots);
+        m_slots.assign(old.empty() ? 32 : old.size() * 2, Slot {});
+        m_count = 0;
+        for (const Slot& s : old)
+            if (s.key) {
+                slot_for(s.key) = s;
+                ++m_count;
+            }
+    }
+};
+
 class SymbolTable {
 public:
     // Builds and analyses the table for `mod`. `future_annotations` selects the
@@ -145,7 +256,8 @@ public:
 private:
     friend class SymtableBuilder;
     std::unique_ptr<Scope> m_top;
-    std::unordered_map<const void*, Scope*> m_by_key;
+    PointerMap m_by_key;
+    NameArena m_names; // characters of every Symbol::name
     std::optional<SymtableError> m_error;
 };
 
@@ -153,6 +265,13 @@ private:
 // names `__x` become `_Class__x`). `class_name` empty means no class.
 std::string mangle(std::string_view class_name, std::string_view name);
 // True when mangle() would change `name` (so callers can skip the copy).
-bool needs_mangle(std::string_view class_name, std::string_view name);
+// Inline test for the usual answer (no class, or not a `__` name).
+bool needs_mangle_slow(std::string_view class_name, std::string_view name);
+inline bool needs_mangle(std::string_view class_name, std::string_view name)
+{
+    if (class_name.empty() || name.size() < 2 || name[0] != '_' || name[1] != '_')
+        return false;
+    return needs_mangle_slow(class_name, name);
+}
 
 } // namespace adder::compiler

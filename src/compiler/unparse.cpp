@@ -41,11 +41,11 @@ public:
 
 private:
     void constant(const ConstantValue& v);
-    void fstring_body(const std::vector<Expr*>& values, std::string& body);
+    void fstring_body(const ast::Seq<Expr*>& values, std::string& body);
     void formatted(const FormattedValue* f, std::string& body);
     void args(const Arguments* a);
-    void comprehensions(const std::vector<Comprehension*>& gens);
-    void seq(const std::vector<Expr*>& es, const char* sep = ", ")
+    void comprehensions(const ast::Seq<Comprehension*>& gens);
+    void seq(const ast::Seq<Expr*>& es, const char* sep = ", ")
     {
         for (size_t i = 0; i < es.size(); ++i) {
             if (i)
@@ -94,7 +94,7 @@ void Unparser::formatted(const FormattedValue* f, std::string& body)
     body += "}";
 }
 
-void Unparser::fstring_body(const std::vector<Expr*>& values, std::string& body)
+void Unparser::fstring_body(const ast::Seq<Expr*>& values, std::string& body)
 {
     for (const Expr* v : values) {
         if (v->kind == ExprKind::Constant) {
@@ -152,7 +152,7 @@ void Unparser::args(const Arguments* a)
     }
 }
 
-void Unparser::comprehensions(const std::vector<Comprehension*>& gens)
+void Unparser::comprehensions(const ast::Seq<Comprehension*>& gens)
 {
     for (const Comprehension* g : gens) {
         out += g->is_async ? " async for " : " for ";

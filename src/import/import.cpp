@@ -4,6 +4,7 @@
 #include "import/module_spec.h"
 #include "import/source_loader.h"
 
+#include <algorithm>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -25,6 +26,11 @@ Value make_syntax_error(const parser::SyntaxErrorInfo& info);
 }
 
 namespace adder::imp {
+
+// Str::intern(LITERAL) computed once per call site: every import asks for
+// the same few names, and interning a literal hashes it each time.
+// Interned strings are never freed, so the cached pointer stays valid.
+#define IMP_NAME(lit) ([]() -> Str* { static Str* const s_str = Str::intern(lit); return s_str; }())
 
 static std::map<std::string, NativeModuleInit>& registry()
 {
@@ -135,7 +141,7 @@ static Result<Value> find_and_load(const std::string& fullname)
         // Importing the parent may have imported us.
         if (Value m = modules->get_str(Str::create(fullname)))
             return m;
-        search = TRY(get_attr_optional(parent, Str::intern("__path__")));
+        search = TRY(get_attr_optional(parent, IMP_NAME("__path__")));
         if (!search) {
             std::string msg = "No module named '" + fullname + "'; '" + parent_name + "' is not a package";
             throw_error(g_ModuleNotFoundError, "%s", msg.c_str());
@@ -154,7 +160,7 @@ static Result<Value> find_and_load(const std::string& fullname)
             modules->set_str(Str::create(fullname), Value(m));
             return Value(m);
         }
-        search = sys_dict()->get_str("path");
+        search = sys_dict()->get_str(IMP_NAME("path"));
     }
     bool is_package = false;
     std::vector<std::string> namespace_dirs;
@@ -184,16 +190,16 @@ static Result<Value> find_and_load(const std::string& fullname)
     Module* m = Module::create(fullname);
     Dict* d = m->dict();
     Str* name_s = Str::create(fullname);
-    d->set_str("__file__", Value(Str::create(path)));
-    d->set_str("__builtins__", Value(vm::builtins_dict()));
+    d->set_str(IMP_NAME("__file__"), Value(Str::create(path)));
+    d->set_str(IMP_NAME("__builtins__"), Value(vm::builtins_dict()));
     if (is_package) {
         std::string dir = path.substr(0, path.rfind('/'));
         List* pl = List::create();
         pl->append(Value(Str::create(dir)));
-        d->set_str("__path__", Value(pl));
-        d->set_str("__package__", Value(name_s));
+        d->set_str(IMP_NAME("__path__"), Value(pl));
+        d->set_str(IMP_NAME("__package__"), Value(name_s));
     } else {
-        d->set_str("__package__", Value(Str::create(dot == std::string::npos ? std::string() : fullname.substr(0, dot))));
+        d->set_str(IMP_NAME("__package__"), Value(Str::create(dot == std::string::npos ? std::string() : fullname.substr(0, dot))));
     }
     // __cached__, __loader__, __spec__ (source_loader.h).
     std::optional<std::vector<std::string>> locations;
@@ -202,6 +208,10 @@ static Result<Value> find_and_load(const std::string& fullname)
     TRY(set_module_spec_attrs(d, fullname, path, locations));
     modules->set_str(name_s, Value(m));
     Result<Code*> code = load_module_code(path, fullname, &found_stat);
+    // The body stores most of the names it uses as globals: size the
+    // namespace once rather than growing it through a resize per doubling.
+    if (code.is_ok())
+        d->reserve(d->size() + std::min<size_t>(code.value()->m_names.size(), 1024));
     Result<Value> r = code.is_ok() ? vm::run_code(code.value(), d, Value()) : Result<Value>(pending);
     if (r.is_error()) {
         (void)modules->pop(Value(name_s));
@@ -231,16 +241,16 @@ static Result<std::string> calc_package(Value globals)
     if (!globals || !is_dict(globals))
         return throw_error(g_KeyError, "'__name__' not in globals");
     Dict* g = as_dict(globals);
-    Value package = g->get_str("__package__");
+    Value package = g->get_str(IMP_NAME("__package__"));
     if (package && !is_none(package)) {
         if (!is_str(package))
             return throw_error(g_TypeError, "package must be a string");
         return as_str(package)->data();
     }
-    Value name = g->get_str("__name__");
+    Value name = g->get_str(IMP_NAME("__name__"));
     if (!name || !is_str(name))
         return throw_error(g_KeyError, "'__name__' not in globals");
-    if (g->get_str("__path__"))
+    if (g->get_str(IMP_NAME("__path__")))
         return as_str(name)->data();
     std::string n = as_str(name)->data();
     size_t dot = n.rfind('.');

@@ -184,6 +184,27 @@ Result<Value> instance_of(const char* cls)
 
 Value text_or_none(const std::optional<std::string>& s) { return s ? Value(Str::create(*s)) : none(); }
 
+// The attribute names set on every spec and loader, interned once: each
+// import sets nine of them, and Str::intern of a literal hashes it again.
+// Interned strings are never freed, so the pointers stay valid.
+struct AttrNames {
+    Str* name = Str::intern("name");
+    Str* path = Str::intern("path");
+    Str* loader = Str::intern("loader");
+    Str* origin = Str::intern("origin");
+    Str* loader_state = Str::intern("loader_state");
+    Str* locations = Str::intern("submodule_search_locations");
+    Str* cached = Str::intern("cached");
+    Str* parent = Str::intern("parent");
+    Str* has_location = Str::intern("has_location");
+};
+
+const AttrNames& attr_names()
+{
+    static const AttrNames* s_names = new AttrNames;
+    return *s_names;
+}
+
 } // namespace
 
 Result<Value> make_loader(LoaderKind kind, const std::string& name, const std::string& path)
@@ -192,9 +213,10 @@ Result<Value> make_loader(LoaderKind kind, const std::string& name, const std::s
         : kind == LoaderKind::Sourceless         ? "SourcelessFileLoader"
                                                  : "NamespaceLoader";
     Value loader = TRY(instance_of(cls));
-    TRY(set_attr(loader, Str::intern("name"), Value(Str::create(name))));
+    const AttrNames& n = attr_names();
+    TRY(set_attr(loader, n.name, Value(Str::create(name))));
     if (kind != LoaderKind::Namespace)
-        TRY(set_attr(loader, Str::intern("path"), Value(Str::create(path))));
+        TRY(set_attr(loader, n.path, Value(Str::create(path))));
     return loader;
 }
 
@@ -202,10 +224,11 @@ Result<Value> make_module_spec(const std::string& name, Value loader, const std:
     const std::optional<std::vector<std::string>>& search_locations, const std::optional<std::string>& cached)
 {
     Value spec = TRY(instance_of("ModuleSpec"));
-    TRY(set_attr(spec, Str::intern("name"), Value(Str::create(name))));
-    TRY(set_attr(spec, Str::intern("loader"), loader ? loader : none()));
-    TRY(set_attr(spec, Str::intern("origin"), text_or_none(origin)));
-    TRY(set_attr(spec, Str::intern("loader_state"), none()));
+    const AttrNames& n = attr_names();
+    TRY(set_attr(spec, n.name, Value(Str::create(name))));
+    TRY(set_attr(spec, n.loader, loader ? loader : none()));
+    TRY(set_attr(spec, n.origin, text_or_none(origin)));
+    TRY(set_attr(spec, n.loader_state, none()));
     Value locations = none();
     if (search_locations) {
         List* l = List::create();
@@ -213,12 +236,12 @@ Result<Value> make_module_spec(const std::string& name, Value loader, const std:
             l->append(Value(Str::create(d)));
         locations = Value(l);
     }
-    TRY(set_attr(spec, Str::intern("submodule_search_locations"), locations));
-    TRY(set_attr(spec, Str::intern("cached"), text_or_none(cached)));
+    TRY(set_attr(spec, n.locations, locations));
+    TRY(set_attr(spec, n.cached, text_or_none(cached)));
     // ModuleSpec.parent: the package itself for a package, else the name up to its last dot.
     std::string parent = search_locations ? name : name.substr(0, name.rfind('.') == std::string::npos ? 0 : name.rfind('.'));
-    TRY(set_attr(spec, Str::intern("parent"), Value(Str::create(parent))));
-    TRY(set_attr(spec, Str::intern("has_location"), py_bool(origin.has_value())));
+    TRY(set_attr(spec, n.parent, Value(Str::create(parent))));
+    TRY(set_attr(spec, n.has_location, py_bool(origin.has_value())));
     return spec;
 }
 

@@ -29,6 +29,11 @@ Value make_syntax_error(const parser::SyntaxErrorInfo& info);
 
 namespace adder::imp {
 
+// Str::intern(LITERAL) computed once per call site: every import asks for
+// the same few names, and interning a literal hashes it each time.
+// Interned strings are never freed, so the cached pointer stays valid.
+#define IMP_NAME(lit) ([]() -> Str* { static Str* const s_str = Str::intern(lit); return s_str; }())
+
 namespace {
 
 int g_verbose = 0;
@@ -112,7 +117,7 @@ cache::PycCache& pyc_cache()
     cache::CacheOptions& o = the_cache().options();
     // Rule W1 and P5: both are read at every use, a program may assign them.
     if (Dict* sd = sys_dict()) {
-        Value dwb = sd->get_str("dont_write_bytecode");
+        Value dwb = sd->get_str(IMP_NAME("dont_write_bytecode"));
         if (dwb) {
             Result<bool> t = truthy(dwb);
             if (t.is_ok())
@@ -120,7 +125,7 @@ cache::PycCache& pyc_cache()
             else
                 take_pending();
         }
-        Value prefix = sd->get_str("pycache_prefix");
+        Value prefix = sd->get_str(IMP_NAME("pycache_prefix"));
         if (prefix && is_str(prefix))
             o.pycache_prefix = as_str(prefix)->data();
         else
@@ -192,10 +197,10 @@ Result<Code*> load_pyc_script(const std::string& path)
 bool cache_tag_is_none()
 {
     Dict* sd = sys_dict();
-    Value impl = sd ? sd->get_str("implementation") : Value();
+    Value impl = sd ? sd->get_str(IMP_NAME("implementation")) : Value();
     if (!impl)
         return false;
-    Result<Value> tag = get_attr_optional(impl, Str::intern("cache_tag"));
+    Result<Value> tag = get_attr_optional(impl, IMP_NAME("cache_tag"));
     if (tag.is_error()) {
         take_pending();
         return false;
@@ -208,11 +213,11 @@ Status set_module_spec_attrs(Dict* d, const std::string& spec_name, const std::s
 {
     std::optional<std::string> cached = cached_for(path);
     if (cached) // importlib sets it only when spec.cached is not None (C16)
-        d->set_str("__cached__", Value(Str::create(*cached)));
+        d->set_str(IMP_NAME("__cached__"), Value(Str::create(*cached)));
     Value loader = TRY(make_loader(is_sourceless_path(path) ? LoaderKind::Sourceless : LoaderKind::Source, spec_name, path));
     Value spec = TRY(make_module_spec(spec_name, loader, path, search_locations, cached));
-    d->set_str("__loader__", loader);
-    d->set_str("__spec__", spec);
+    d->set_str(IMP_NAME("__loader__"), loader);
+    d->set_str(IMP_NAME("__spec__"), spec);
     return ok();
 }
 
@@ -275,8 +280,20 @@ Result<Code*> load_code_cached(const std::string& path, std::string_view module_
     if (no_tag) {
         if (g_verbose)
             verbose_message("# code object from " + path);
-    } else
-        pc.store(info, state, *r.code, source, msgs);
+    } else {
+        // The new cache file's body is far smaller than the compiler's
+        // CodeUnit tree: run the module from it, lazily, as a warm import
+        // would, and free the tree now.
+        std::pair<std::shared_ptr<bytecode::CodeUnit>, std::shared_ptr<bytecode::LazySource>> reload;
+        pc.store(info, state, *r.code, source, msgs, &reload);
+        if (reload.first) {
+            say_all(lines);
+            reload.second->recompile = recompile_lazy_source;
+            if (Code* code = Code::create_lazy(reload.first, reload.second))
+                return code;
+            take_pending();
+        }
+    }
     say_all(lines);
     return Code::create(r.code);
 }

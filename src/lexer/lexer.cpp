@@ -2,10 +2,18 @@
 // closely where behaviour is observable: which lines are blank, how tabs count
 // for indentation (tab stops of 8, cross-checked against tab stops of 1 to
 // raise TabError), the rules for number endings and where each error points.
+// The hot scans (identifier characters, string bodies, indentation) look at 16
+// bytes at a time with SSE2 where available; rare cases (errors, non-ASCII
+// identifiers) are kept out of line.
 #include "lexer/lexer.h"
 #include "lexer/printable.h"
 
 #include <cstring>
+#include <new>
+
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace adder::lexer {
 
@@ -26,7 +34,99 @@ struct CharTable {
 };
 constexpr CharTable s_chars;
 
-bool is_ident_start(unsigned char c) { return s_chars.v[c] & k_ident_start; }
+// The first byte of a token decides how next() scans it.
+enum CharClass : unsigned char { C_Op, C_Blank, C_Ident, C_Digit, C_Quote, C_Dot, C_Newline, C_Hash, C_Backslash };
+struct ClassTable {
+    CharClass v[256] {};
+    constexpr ClassTable()
+    {
+        for (int c = 0; c < 256; ++c) {
+            if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_' || c >= 0x80)
+                v[c] = C_Ident;
+            else if (c >= '0' && c <= '9')
+                v[c] = C_Digit;
+        }
+        v[int(' ')] = v[int('\t')] = v[int('\f')] = C_Blank;
+        v[int('"')] = v[int('\'')] = C_Quote;
+        v[int('.')] = C_Dot;
+        v[int('\n')] = C_Newline;
+        v[int('#')] = C_Hash;
+        v[int('\\')] = C_Backslash;
+    }
+};
+constexpr ClassTable s_class;
+
+// The end of the run of identifier characters at `p`; sets bit 7 of `high`
+// when one of them is not ASCII.
+[[gnu::always_inline]] inline size_t skip_ident_chars(const char* src, size_t p, size_t size, unsigned& high)
+{
+#ifdef __SSE2__
+    while (p + 16 <= size) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + p));
+        // Unsigned range tests as signed compares after a bias.
+        __m128i lower = _mm_or_si128(v, _mm_set1_epi8(0x20));
+        __m128i letter = _mm_cmplt_epi8(_mm_add_epi8(lower, _mm_set1_epi8(static_cast<char>(128 - 'a'))), _mm_set1_epi8(26 - 128));
+        __m128i digit = _mm_cmplt_epi8(_mm_add_epi8(v, _mm_set1_epi8(static_cast<char>(128 - '0'))), _mm_set1_epi8(10 - 128));
+        __m128i under = _mm_cmpeq_epi8(v, _mm_set1_epi8('_'));
+        unsigned non_ascii = static_cast<unsigned>(_mm_movemask_epi8(v));
+        unsigned ok = static_cast<unsigned>(_mm_movemask_epi8(_mm_or_si128(_mm_or_si128(letter, digit), under))) | non_ascii;
+        unsigned stop = ~ok & 0xFFFF;
+        if (stop) {
+            unsigned n = static_cast<unsigned>(__builtin_ctz(stop));
+            if (non_ascii & ((1u << n) - 1))
+                high |= 0x80;
+            return p + n;
+        }
+        if (non_ascii)
+            high |= 0x80;
+        p += 16;
+    }
+#endif
+    while (p < size && (s_chars.v[static_cast<unsigned char>(src[p])] & k_ident_char)) {
+        high |= static_cast<unsigned char>(src[p]);
+        ++p;
+    }
+    return p;
+}
+
+// The first byte at or after `p` that is `q`, a backslash or a newline (or `size`).
+[[gnu::always_inline]] inline size_t skip_string_chars(const char* src, size_t p, size_t size, char q)
+{
+#ifdef __SSE2__
+    __m128i vq = _mm_set1_epi8(q);
+    __m128i vb = _mm_set1_epi8('\\');
+    __m128i vn = _mm_set1_epi8('\n');
+    while (p + 16 <= size) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + p));
+        __m128i hit = _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(v, vq), _mm_cmpeq_epi8(v, vb)), _mm_cmpeq_epi8(v, vn));
+        unsigned mask = static_cast<unsigned>(_mm_movemask_epi8(hit));
+        if (mask)
+            return p + static_cast<unsigned>(__builtin_ctz(mask));
+        p += 16;
+    }
+#endif
+    while (p < size && src[p] != q && src[p] != '\\' && src[p] != '\n')
+        ++p;
+    return p;
+}
+
+// The end of the run of spaces at `p`.
+[[gnu::always_inline]] inline size_t skip_spaces(const char* src, size_t p, size_t size)
+{
+#ifdef __SSE2__
+    while (p + 16 <= size) {
+        __m128i v = _mm_loadu_si128(reinterpret_cast<const __m128i*>(src + p));
+        unsigned other = ~static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(v, _mm_set1_epi8(' ')))) & 0xFFFF;
+        if (other)
+            return p + static_cast<unsigned>(__builtin_ctz(other));
+        p += 16;
+    }
+#endif
+    while (p < size && src[p] == ' ')
+        ++p;
+    return p;
+}
+
 bool is_ident_char(unsigned char c) { return s_chars.v[c] & k_ident_char; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
@@ -55,7 +155,7 @@ uint32_t decode_utf8(std::string_view s, size_t pos, int& len)
 
 } // namespace
 
-TokenKind keyword_kind(std::string_view w)
+[[gnu::always_inline]] inline TokenKind keyword_kind_inline(std::string_view w)
 {
     // Keywords are 2..8 ASCII letters: dispatch on the length, then on the
     // first letter, and compare the known number of bytes (no hashing, no strlen).
@@ -131,8 +231,12 @@ TokenKind keyword_kind(std::string_view w)
     }
 }
 
+TokenKind keyword_kind(std::string_view w) { return keyword_kind_inline(w); }
+
 Lexer::Lexer(std::string_view source, int first_lineno, int first_col)
     : m_src(source)
+    , m_lineno(first_lineno)
+    , m_col_base(size_t(0) - static_cast<size_t>(first_col))
     , m_first_lineno(first_lineno)
     , m_first_col(first_col)
 {
@@ -194,6 +298,12 @@ bool Lexer::measure_indentation()
     int col = 0;
     int altcol = 0;
     size_t p = m_pos;
+    // Nearly always spaces only: then both columns are their count.
+    size_t spaces_end = skip_spaces(m_src.data(), p, m_src.size());
+    if (spaces_end < m_src.size() && m_src[spaces_end] != '\t' && m_src[spaces_end] != '\f') {
+        col = altcol = static_cast<int>(spaces_end - p);
+        p = spaces_end;
+    }
     for (; p < m_src.size(); ++p) {
         char c = m_src[p];
         if (c == ' ') {
@@ -270,7 +380,24 @@ bool Lexer::next_rare_entry(Token& out, bool& produced)
     return true;
 }
 
-bool Lexer::next(Token& out)
+bool Lexer::next(Token& out) { return next_impl(out); }
+
+int Lexer::next_batch(Token* out, int max, bool& failed)
+{
+    failed = false;
+    for (int n = 0; n < max; ++n) {
+        Token& t = *new (&out[n]) Token();
+        if (!next_impl(t)) {
+            failed = true;
+            return n;
+        }
+        if (t.kind == TokenKind::EndMarker)
+            return n + 1;
+    }
+    return max;
+}
+
+inline bool Lexer::next_impl(Token& out)
 {
     if (m_pos >= m_slow_from) [[unlikely]] {
         bool produced;
@@ -297,12 +424,25 @@ bool Lexer::next(Token& out)
         const char* src = m_src.data();
         size_t size = m_src.size();
         size_t pos = m_pos;
-        while (pos < size && (src[pos] == ' ' || src[pos] == '\t' || src[pos] == '\f'))
+        while (pos < size && s_class.v[static_cast<unsigned char>(src[pos])] == C_Blank)
             ++pos;
         m_pos = pos;
         if (pos >= size)
             return end_of_input(out);
         char c = src[pos];
+        switch (s_class.v[static_cast<unsigned char>(c)]) {
+        case C_Ident: return scan_identifier(out);
+        case C_Op: return scan_operator(out);
+        case C_Quote:
+            begin_token(out, pos);
+            return scan_string(out, pos);
+        case C_Digit: return scan_number(out);
+        case C_Dot:
+            if (pos + 1 < size && is_digit(src[pos + 1]))
+                return scan_number(out);
+            return scan_operator(out);
+        default: break; // newline, comment, backslash: below
+        }
         if (c == '#') {
             const void* nl = std::memchr(src + pos, '\n', size - pos);
             m_pos = nl ? static_cast<size_t>(static_cast<const char*>(nl) - src) : size;
@@ -330,21 +470,9 @@ bool Lexer::next(Token& out)
             m_at_bol = true;
             return true;
         }
-        if (c == '\\') {
-            if (!line_continuation())
-                return false;
-            continue;
-        }
-        unsigned char uc = static_cast<unsigned char>(c);
-        if (is_digit(c) || (c == '.' && m_pos + 1 < m_src.size() && is_digit(m_src[m_pos + 1])))
-            return scan_number(out);
-        if (c == '"' || c == '\'') {
-            begin_token(out, m_pos);
-            return scan_string(out, m_pos);
-        }
-        if (is_ident_start(uc))
-            return scan_identifier(out);
-        return scan_operator(out);
+        // A backslash.
+        if (!line_continuation())
+            return false;
     }
 }
 
@@ -426,38 +554,11 @@ bool Lexer::end_of_input(Token& out)
     return true;
 }
 
-bool Lexer::scan_identifier(Token& out)
+// Non-ASCII identifier characters must be letters; rejects the obvious
+// non-identifier characters in src[start, end) the way CPython does.
+bool Lexer::check_non_ascii_identifier(size_t start, size_t end)
 {
-    size_t start = m_pos;
-    begin_token(out, start);
-    size_t p = start;
-    const char* src = m_src.data();
-    size_t size = m_src.size();
-    // One pass: the class table finds the end, `high` remembers whether any
-    // byte was non-ASCII (only then is the slower check below needed).
-    unsigned high = 0;
-    while (p < size && (s_chars.v[static_cast<unsigned char>(src[p])] & k_ident_char)) {
-        high |= static_cast<unsigned char>(src[p]);
-        ++p;
-    }
-    if (p < size && (src[p] == '"' || src[p] == '\'') && p - start <= 2) {
-        // A string prefix: r, u, b, f, br, rb, fr, rf in any case.
-        bool saw_r = false, saw_b = false, saw_u = false, saw_f = false, ok = true;
-        for (size_t i = start; i < p; ++i) {
-            switch (m_src[i] | 0x20) {
-            case 'r': ok = ok && !saw_r && !saw_u; saw_r = true; break;
-            case 'b': ok = ok && !saw_b && !saw_u && !saw_f; saw_b = true; break;
-            case 'u': ok = ok && (p - start == 1); saw_u = true; break;
-            case 'f': ok = ok && !saw_f && !saw_b && !saw_u; saw_f = true; break;
-            default: ok = false;
-            }
-        }
-        if (ok)
-            return scan_string(out, p);
-    }
-    // Non-ASCII identifier characters must be letters; reject the obvious
-    // non-identifier characters the way CPython does.
-    for (size_t i = start; (high & 0x80) && i < p; ++i) {
+    for (size_t i = start; i < end; ++i) {
         if (static_cast<unsigned char>(m_src[i]) >= 0x80) {
             int len = 0;
             uint32_t cp = decode_utf8(m_src, i, len);
@@ -480,11 +581,52 @@ bool Lexer::scan_identifier(Token& out)
             i += len - 1;
         }
     }
+    return true;
+}
+
+// True when the `n` bytes at `s` are a valid string prefix: r, u, b, f, br,
+// rb, fr, rf in any case.
+static bool is_string_prefix(const char* s, size_t n)
+{
+    bool saw_r = false, saw_b = false, saw_u = false, saw_f = false, ok = true;
+    for (size_t i = 0; i < n; ++i) {
+        switch (s[i] | 0x20) {
+        case 'r': ok = ok && !saw_r && !saw_u; saw_r = true; break;
+        case 'b': ok = ok && !saw_b && !saw_u && !saw_f; saw_b = true; break;
+        case 'u': ok = ok && (n == 1); saw_u = true; break;
+        case 'f': ok = ok && !saw_f && !saw_b && !saw_u; saw_f = true; break;
+        default: ok = false;
+        }
+    }
+    return ok;
+}
+
+bool Lexer::scan_identifier(Token& out)
+{
+    size_t start = m_pos;
+    const char* src = m_src.data();
+    size_t size = m_src.size();
+    // One pass finds the end; `high` remembers whether any byte was
+    // non-ASCII (only then is the slower check needed).
+    unsigned high = 0;
+    size_t p = skip_ident_chars(src, start, size, high);
+    if (p - start <= 2 && p < size && s_class.v[static_cast<unsigned char>(src[p])] == C_Quote
+        && is_string_prefix(src + start, p - start)) {
+        begin_token(out, start);
+        return scan_string(out, p);
+    }
+    if (high & 0x80) [[unlikely]] {
+        if (!check_non_ascii_identifier(start, p))
+            return false;
+    }
+    m_tok_start = start;
     m_pos = p;
+    std::string_view text(src + start, p - start);
+    out.kind = keyword_kind_inline(text);
     out.non_ascii = (high & 0x80) != 0;
-    out.kind = keyword_kind(std::string_view(src + start, p - start));
-    out.text = std::string_view(src + start, p - start);
-    out.end_lineno = out.lineno; // an identifier never spans lines
+    out.text = text;
+    out.lineno = out.end_lineno = line_no(); // an identifier never spans lines
+    out.col = col_of(start);
     out.end_col = col_of(p);
     m_last_was_newline = false;
     return true;
@@ -514,8 +656,7 @@ bool Lexer::scan_string(Token& out, size_t quote_pos)
         // Plain characters in a tight loop; the cases below are rare.
         const char* src = m_src.data();
         size_t size = m_src.size();
-        while (p < size && src[p] != q && src[p] != '\\' && src[p] != '\n')
-            ++p;
+        p = skip_string_chars(src, p, size, q);
         if (p >= size)
             continue;
         char c = m_src[p];
@@ -718,14 +859,49 @@ bool Lexer::scan_number(Token& out)
     return exponent_and_imag();
 }
 
+// The rare cases of scan_operator(): a character that is no operator, and a
+// bracket that fails (too deep, unmatched, mismatched). `kind`/`len` as
+// scan_operator() found them; returns false after failing, else true with
+// `len` set to the token's length.
+bool Lexer::scan_operator_rare(size_t start, TokenKind kind, int& len)
+{
+    char c = m_src[start];
+    if (kind == TokenKind::ErrorToken) {
+        unsigned char uc = static_cast<unsigned char>(c);
+        if (uc < 0x20 || uc == 0x7F) {
+            char buf[64];
+            snprintf(buf, sizeof buf, "invalid non-printable character U+%04X", uc);
+            int off = chars_to(start) + 1;
+            return fail("SyntaxError", buf, line_no(), off, line_no(), off);
+        }
+        if (len == 1) {
+            // Like CPython, a stray character is an ERRORTOKEN the parser reports as "invalid syntax".
+            int len8 = 1;
+            decode_utf8(m_src, start, len8);
+            len = len8;
+        }
+        return true;
+    }
+    int off = chars_to(start) + 1;
+    if (kind == TokenKind::LPar || kind == TokenKind::LSqb || kind == TokenKind::LBrace)
+        return fail("SyntaxError", "too many nested parentheses", line_no(), off, line_no(), off);
+    if (m_brackets.empty() || (m_field && m_brackets.size() == 1))
+        return fail("SyntaxError", std::string(m_field ? "f-string: " : "") + "unmatched '" + c + "'", line_no(), off, line_no(), off);
+    char open = m_brackets.back().c;
+    std::string msg = std::string(m_field ? "f-string: " : "") + "closing parenthesis '" + c + "' does not match opening parenthesis '" + open + "'";
+    if (m_brackets.back().lineno != line_no())
+        msg += " on line " + std::to_string(m_brackets.back().lineno);
+    return fail("SyntaxError", msg, line_no(), off, line_no(), off);
+}
+
 bool Lexer::scan_operator(Token& out)
 {
     size_t start = m_pos;
-    begin_token(out, start);
-    auto at = [&](size_t i) -> char { return i < m_src.size() ? m_src[i] : '\0'; };
-    char c = at(start);
-    char c2 = at(start + 1);
-    char c3 = at(start + 2);
+    const char* src = m_src.data();
+    size_t size = m_src.size();
+    char c = src[start];
+    char c2 = start + 1 < size ? src[start + 1] : '\0';
+    auto third = [&] { return start + 2 < size ? src[start + 2] : '\0'; };
     TokenKind kind = TokenKind::ErrorToken;
     int len = 1;
     auto two = [&](char second, TokenKind k2, TokenKind k1) {
@@ -755,66 +931,57 @@ bool Lexer::scan_operator(Token& out)
         else two('=', TokenKind::MinEqual, TokenKind::Minus);
         break;
     case '*':
-        if (c2 == '*') { len = c3 == '=' ? 3 : 2; kind = c3 == '=' ? TokenKind::DoubleStarEqual : TokenKind::DoubleStar; }
+        if (c2 == '*') { bool eq = third() == '='; len = eq ? 3 : 2; kind = eq ? TokenKind::DoubleStarEqual : TokenKind::DoubleStar; }
         else two('=', TokenKind::StarEqual, TokenKind::Star);
         break;
     case '/':
-        if (c2 == '/') { len = c3 == '=' ? 3 : 2; kind = c3 == '=' ? TokenKind::DoubleSlashEqual : TokenKind::DoubleSlash; }
+        if (c2 == '/') { bool eq = third() == '='; len = eq ? 3 : 2; kind = eq ? TokenKind::DoubleSlashEqual : TokenKind::DoubleSlash; }
         else two('=', TokenKind::SlashEqual, TokenKind::Slash);
         break;
     case '<':
-        if (c2 == '<') { len = c3 == '=' ? 3 : 2; kind = c3 == '=' ? TokenKind::LeftShiftEqual : TokenKind::LeftShift; }
+        if (c2 == '<') { bool eq = third() == '='; len = eq ? 3 : 2; kind = eq ? TokenKind::LeftShiftEqual : TokenKind::LeftShift; }
         else if (c2 == '>') { len = 2; kind = TokenKind::ErrorToken; } // only valid under barry_as_FLUFL
         else two('=', TokenKind::LessEqual, TokenKind::Less);
         break;
     case '>':
-        if (c2 == '>') { len = c3 == '=' ? 3 : 2; kind = c3 == '=' ? TokenKind::RightShiftEqual : TokenKind::RightShift; }
+        if (c2 == '>') { bool eq = third() == '='; len = eq ? 3 : 2; kind = eq ? TokenKind::RightShiftEqual : TokenKind::RightShift; }
         else two('=', TokenKind::GreaterEqual, TokenKind::Greater);
         break;
     case '.':
-        if (c2 == '.' && c3 == '.') { len = 3; kind = TokenKind::Ellipsis; }
+        if (c2 == '.' && third() == '.') { len = 3; kind = TokenKind::Ellipsis; }
         else kind = TokenKind::Dot;
         break;
     default: break;
     }
-    if (kind == TokenKind::ErrorToken) {
-        unsigned char uc = static_cast<unsigned char>(c);
-        if (uc < 0x20 || uc == 0x7F) {
-            char buf[64];
-            snprintf(buf, sizeof buf, "invalid non-printable character U+%04X", uc);
-            int off = chars_to(start) + 1;
-            return fail("SyntaxError", buf, line_no(), off, line_no(), off);
+    // Bracket bookkeeping for implicit line joining and the bracket errors
+    // (LPar, RPar, LSqb, RSqb, LBrace, RBrace are consecutive, openers first).
+    static_assert(int(TokenKind::RPar) == int(TokenKind::LPar) + 1 && int(TokenKind::LSqb) == int(TokenKind::LPar) + 2
+        && int(TokenKind::RSqb) == int(TokenKind::LPar) + 3 && int(TokenKind::LBrace) == int(TokenKind::LPar) + 4
+        && int(TokenKind::RBrace) == int(TokenKind::LPar) + 5);
+    unsigned bracket = static_cast<unsigned>(kind) - static_cast<unsigned>(TokenKind::LPar);
+    if (bracket < 6) {
+        if ((bracket & 1) == 0) {
+            if (static_cast<int>(m_brackets.size()) >= max_bracket_level) [[unlikely]]
+                return scan_operator_rare(start, kind, len);
+            m_brackets.push_back({ c, line_no(), col_of(start) });
+        } else {
+            char want = bracket == 1 ? '(' : bracket == 3 ? '[' : '{';
+            if (m_brackets.empty() || (m_field && m_brackets.size() == 1) || m_brackets.back().c != want) [[unlikely]]
+                return scan_operator_rare(start, kind, len);
+            m_brackets.pop_back();
         }
+    } else if (kind == TokenKind::ErrorToken) [[unlikely]] {
+        if (!scan_operator_rare(start, kind, len))
+            return false;
     }
-    // Bracket bookkeeping for implicit line joining and the bracket errors.
-    if (kind == TokenKind::LPar || kind == TokenKind::LSqb || kind == TokenKind::LBrace) {
-        if (static_cast<int>(m_brackets.size()) >= max_bracket_level) {
-            int off = chars_to(start) + 1;
-            return fail("SyntaxError", "too many nested parentheses", line_no(), off, line_no(), off);
-        }
-        m_brackets.push_back({ c, line_no(), col_of(start) });
-    } else if (kind == TokenKind::RPar || kind == TokenKind::RSqb || kind == TokenKind::RBrace) {
-        auto off = [&] { return chars_to(start) + 1; }; // only needed for errors
-        if (m_brackets.empty() || (m_field && m_brackets.size() == 1))
-            return fail("SyntaxError", std::string(m_field ? "f-string: " : "") + "unmatched '" + c + "'", line_no(), off(), line_no(), off());
-        char open = m_brackets.back().c;
-        char want = open == '(' ? ')' : open == '[' ? ']' : '}';
-        if (c != want) {
-            std::string msg = std::string(m_field ? "f-string: " : "") + "closing parenthesis '" + c + "' does not match opening parenthesis '" + open + "'";
-            if (m_brackets.back().lineno != line_no())
-                msg += " on line " + std::to_string(m_brackets.back().lineno);
-            return fail("SyntaxError", msg, line_no(), off(), line_no(), off());
-        }
-        m_brackets.pop_back();
-    }
-    if (kind == TokenKind::ErrorToken && len == 1) {
-        // Like CPython, a stray character is an ERRORTOKEN the parser reports as "invalid syntax".
-        int len8 = 1;
-        decode_utf8(m_src, start, len8);
-        len = len8;
-    }
+    m_tok_start = start;
     m_pos = start + len;
-    finish_token(out, kind);
+    out.kind = kind;
+    out.text = std::string_view(src + start, static_cast<size_t>(len));
+    out.lineno = out.end_lineno = line_no(); // an operator never spans lines
+    out.col = col_of(start);
+    out.end_col = out.col + len;
+    m_last_was_newline = false;
     return true;
 }
 

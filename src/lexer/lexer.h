@@ -63,6 +63,10 @@ public:
     // Stores the next token in `out`. Returns false on a tokenizer error, which
     // error() then describes; every later call fails the same way.
     bool next(Token& out);
+    // Lexes up to `max` (> 0) tokens into out[0], out[1], ...: returns how
+    // many it stored. It stops after an ENDMARKER, and before a token that
+    // fails (setting `failed`). One call per batch instead of one per token.
+    int next_batch(Token* out, int max, bool& failed);
 
     const LexError& error() const { return m_error; }
     bool has_error() const { return m_has_error; }
@@ -72,6 +76,8 @@ public:
     const std::vector<OpenBracket>& open_brackets() const { return m_brackets; }
 
 private:
+    [[gnu::always_inline]] bool next_impl(Token& out);
+    [[gnu::cold]] bool check_non_ascii_identifier(size_t start, size_t end);
     [[gnu::cold]] bool fail(const char* type, std::string msg, int lineno, int col, int end_lineno, int end_col);
     [[gnu::noinline]] bool next_rare_entry(Token& out, bool& produced);
     [[gnu::noinline]] bool line_continuation();
@@ -83,17 +89,29 @@ private:
     bool scan_string(Token& out, size_t quote_pos);
     bool scan_identifier(Token& out);
     bool scan_operator(Token& out);
+    [[gnu::cold]] bool scan_operator_rare(size_t start, TokenKind kind, int& len);
     void begin_token(Token& out, size_t start);
     void finish_token(Token& out, TokenKind kind);
-    int col_of(size_t pos) const { return static_cast<int>(pos - m_line_start) + (m_line == 1 ? m_first_col : 0); }
-    int line_no() const { return m_line + m_first_lineno - 1; }
-    void newline_at(size_t pos_after_newline) { ++m_line; m_line_start = pos_after_newline; }
+    // Both per token, so kept as precomputed bases (see m_col_base).
+    int col_of(size_t pos) const { return static_cast<int>(pos - m_col_base); }
+    int line_no() const { return m_lineno; }
+    void newline_at(size_t pos_after_newline)
+    {
+        ++m_line;
+        ++m_lineno;
+        m_line_start = pos_after_newline;
+        m_col_base = pos_after_newline;
+    }
 
     std::string_view m_src;
     size_t m_pos = 0;
     size_t m_tok_start = 0;
     size_t m_line_start = 0;
     int m_line = 1; // 1-based within m_src
+    int m_lineno = 1; // line_no(): m_line + m_first_lineno - 1
+    // col_of(pos) is pos - m_col_base: m_line_start, less m_first_col on the
+    // first line (modulo 2^64, so it may wrap there).
+    size_t m_col_base = 0;
     int m_first_lineno = 1;
     int m_first_col = 0;
     bool m_at_bol = true;

@@ -207,8 +207,8 @@ private:
         set(o, "end_lineno", int_from_i64(l.end_lineno));
         set(o, "end_col_offset", int_from_i64(l.end_col_offset));
     }
-    template<typename T, typename F>
-    Result<Value> list(const std::vector<T>& xs, F each)
+    template<typename List, typename F>
+    Result<Value> list(const List& xs, F each)
     {
         adder::List* l = adder::List::create();
         for (const auto& x : xs) {
@@ -217,23 +217,23 @@ private:
         }
         return Value(l);
     }
-    Result<Value> exprs(const std::vector<Expr*>& xs)
+    Result<Value> exprs(const ast::Seq<Expr*>& xs)
     {
         return list(xs, [&](const Expr* x) { return expr(x); });
     }
-    Result<Value> stmts(const std::vector<Stmt*>& xs)
+    Result<Value> stmts(const ast::Seq<Stmt*>& xs)
     {
         return list(xs, [&](const Stmt* x) { return stmt(x); });
     }
-    Result<Value> patterns(const std::vector<Pattern*>& xs)
+    Result<Value> patterns(const ast::Seq<Pattern*>& xs)
     {
         return list(xs, [&](const Pattern* x) { return pattern(x); });
     }
-    Result<Value> generators(const std::vector<Comprehension*>& xs)
+    Result<Value> generators(const ast::Seq<Comprehension*>& xs)
     {
         return list(xs, [&](const Comprehension* x) { return comprehension(x); });
     }
-    Result<Value> keywords(const std::vector<Keyword*>& xs)
+    Result<Value> keywords(const ast::Seq<Keyword*>& xs)
     {
         return list(xs, [&](const Keyword* x) { return keyword(x); });
     }
@@ -749,21 +749,21 @@ private:
     }
     // Converts each element of list field `name` with `each`; the list is
     // re-read every step since a getattr may run Python code that mutates it.
-    template<typename T, typename F>
-    Status each_item(Value obj, const char* name, const char* owner, std::vector<T>& out, F each)
+    template<typename List, typename F>
+    Status each_item(Value obj, const char* name, const char* owner, List& out, F each)
     {
         adder::List* l = TRY(list_field(obj, name, owner));
         size_t n = l->size();
         for (size_t i = 0; i < l->size(); ++i) {
             Value item = l->at(i);
-            T x = TRY(each(item));
+            typename List::value_type x = TRY(each(item));
             out.push_back(x);
             if (l->size() != n)
                 return throw_error(g_RuntimeError, "%s field \"%s\" changed size during iteration", owner, name);
         }
         return ok();
     }
-    Status exprs(Value obj, const char* name, const char* owner, std::vector<Expr*>& out, int ctx = 0, bool null_ok = false)
+    Status exprs(Value obj, const char* name, const char* owner, ast::Seq<Expr*>& out, int ctx = 0, bool null_ok = false)
     {
         return each_item(obj, name, owner, out, [&](Value item) -> Result<Expr*> {
             if (is_none(item)) {
@@ -774,7 +774,7 @@ private:
             return expr(item, ctx);
         });
     }
-    Status stmts(Value obj, const char* name, const char* owner, std::vector<Stmt*>& out, bool nonempty)
+    Status stmts(Value obj, const char* name, const char* owner, ast::Seq<Stmt*>& out, bool nonempty)
     {
         TRY(each_item(obj, name, owner, out, [&](Value item) -> Result<Stmt*> {
             if (is_none(item))
@@ -785,7 +785,7 @@ private:
             return throw_error(g_ValueError, "empty %s on %s", name, owner);
         return ok();
     }
-    Status patterns(Value obj, const char* name, const char* owner, std::vector<Pattern*>& out, bool star_ok)
+    Status patterns(Value obj, const char* name, const char* owner, ast::Seq<Pattern*>& out, bool star_ok)
     {
         return each_item(obj, name, owner, out, [&](Value item) -> Result<Pattern*> {
             if (is_none(item))
@@ -1493,7 +1493,7 @@ Result<Expr*> FromPython::expr(Value v, int want_ctx)
         } else {
             elt = TRY(req_expr(v, "elt", name));
         }
-        std::vector<Comprehension*> gens;
+        ast::Seq<Comprehension*> gens;
         TRY(each_item(v, "generators", name, gens, [&](Value x) { return comprehension(x); }));
         if (gens.empty())
             return throw_error(g_ValueError, "comprehension with no generators");
@@ -1625,7 +1625,7 @@ Result<Expr*> FromPython::expr(Value v, int want_ctx)
     }
     case ExprKind::List:
     case ExprKind::Tuple: {
-        std::vector<Expr*> elts;
+        ast::Seq<Expr*> elts;
         TRY(exprs(v, "elts", name, elts, want_ctx));
         has_ctx = TRY(read_ctx());
         if (kind == ExprKind::List) {

@@ -4,9 +4,11 @@
 // (like CPython's) or, new, an Adder cache file (any .pyc whose magic is
 // Adder's). The listing format is Adder's, not CPython's: the instruction
 // sets differ.
+// Positions is CPython's namedtuple (inspect uses it).
 // FIXME: no Bytecode/Instruction classes, get_instructions, show_code,
 // methods/classes/modules as arguments of dis().
 #include "modules/cache_modules.h"
+#include "modules/stdlib_modules.h"
 
 #include <cstdio>
 #include <cstring>
@@ -183,6 +185,14 @@ Module* create_dis_module()
     for (auto [bit, name] : flags)
         MUST(flag_names->set(Value::small(bit), Value(Str::create(name))));
     m->dict()->set_str("COMPILER_FLAG_NAMES", Value(flag_names));
+    // inspect.getframeinfo (inspect.stack, inspect.trace) builds dis.Positions.
+    static const char* k_prelude = "import collections as _collections\n"
+                                   "Positions = _collections.namedtuple('Positions', "
+                                   "['lineno', 'end_lineno', 'col_offset', 'end_col_offset'], "
+                                   "defaults=[None] * 4, module='dis')\n"
+                                   "del _collections\n";
+    if (stdmod::run_prelude(m, k_prelude).is_error())
+        return nullptr;
     return m;
 }
 

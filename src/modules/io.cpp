@@ -3,6 +3,7 @@
 // text decoding/encoding (UTF-8, with universal newlines on read).
 #include "modules/io.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
@@ -546,6 +547,14 @@ Result<Value> builtin_open(Value, CallArgs args)
 static Result<Value> file_get_closed(Value self) { return py_bool(as_file(self)->m_closed); }
 static Result<Value> file_get_name(Value self) { return as_file(self)->m_name; }
 static Result<Value> file_get_mode(Value self) { return as_file(self)->m_mode; }
+// tokenize.open sets `mode` (CPython's TextIOWrapper keeps it in its __dict__).
+static Status file_set_mode(Value self, Value v)
+{
+    if (!v)
+        return throw_error(g_AttributeError, "mode");
+    as_file(self)->m_mode = v;
+    return ok();
+}
 static Result<Value> file_get_encoding(Value self) { return Value(Str::create(as_file(self)->m_encoding)); }
 static Result<Value> file_get_errors(Value self) { return Value(Str::create(as_file(self)->m_errors)); }
 static Result<Value> file_get_write_through(Value self) { return py_bool(as_file(self)->m_write_through); }
@@ -563,10 +572,61 @@ static Result<Value> file_get_buffer(Value self)
     return Value(b);
 }
 
+// TextIOWrapper(buffer, encoding=None, errors=None, newline=None,
+// line_buffering=False, write_through=False) over a binary file of open()
+// (tokenize.open, which linecache uses): the text file takes over the
+// buffer's descriptor and read-ahead, and the buffer is marked closed so the
+// descriptor has one owner. FIXME: CPython keeps the buffer usable (and
+// reachable as .buffer) until the wrapper is closed.
+static Result<Value> file_new(Type*, CallArgs args)
+{
+    Value buffer, encoding, errors, newline, line_buffering, write_through;
+    TRY(parse_args(args, "TextIOWrapper", { "buffer", "encoding", "errors", "newline", "line_buffering", "write_through" }, 1,
+                   { &buffer, &encoding, &errors, &newline, &line_buffering, &write_through }));
+    if (buffer.type() != g_file_type || !as_file(buffer)->m_binary)
+        return throw_error(g_TypeError, "TextIOWrapper() needs a binary file from open() (Adder has no other buffers)");
+    if (encoding && !is_none(encoding) && !is_str(encoding))
+        return throw_error(g_TypeError, "TextIOWrapper() argument 'encoding' must be str or None, not %s",
+                           encoding.type()->m_name.c_str());
+    if (errors && !is_none(errors) && !is_str(errors))
+        return throw_error(g_TypeError, "TextIOWrapper() argument 'errors' must be str or None, not %s",
+                           errors.type()->m_name.c_str());
+    FileObject* b = as_file(buffer);
+    TRY(check_open(b));
+    TRY(file_flush(b));
+    FileObject* f = make<FileObject>(g_file_type);
+    f->m_fd = b->m_fd;
+    f->m_name = b->m_name;
+    std::string mode = is_str(b->m_mode) ? as_str(b->m_mode)->data() : "r";
+    mode.erase(std::remove(mode.begin(), mode.end(), 'b'), mode.end());
+    f->m_mode = Value(Str::create(mode));
+    f->m_readable = b->m_readable;
+    f->m_writable = b->m_writable;
+    f->m_append = b->m_append;
+    f->m_closefd = b->m_closefd;
+    f->m_rbuf = std::move(b->m_rbuf);
+    f->m_rpos = b->m_rpos;
+    f->m_eof = b->m_eof;
+    if (encoding && is_str(encoding))
+        f->m_encoding = as_str(encoding)->data();
+    if (errors && is_str(errors))
+        f->m_errors = as_str(errors)->data();
+    if (line_buffering)
+        f->m_line_buffering = TRY(truthy(line_buffering));
+    if (write_through)
+        f->m_write_through = TRY(truthy(write_through));
+    b->m_rbuf.clear();
+    b->m_rpos = 0;
+    b->m_closed = true;
+    live_files().insert(f);
+    return Value(f);
+}
+
 void init_io()
 {
     Type* t = g_file_type = new_builtin_type("TextIOWrapper", g_object_type, Layout::File);
     t->repr = file_repr;
+    t->new_ = file_new;
     t->iter = file_iter;
     t->iternext = file_iternext;
     add_method(t, "write", file_write);
@@ -588,7 +648,7 @@ void init_io()
     add_method(t, "seekable", [](Value s, CallArgs) -> Result<Value> { return py_bool(::lseek(as_file(s)->m_fd, 0, SEEK_CUR) >= 0); });
     add_getset(t, "closed", file_get_closed);
     add_getset(t, "name", file_get_name);
-    add_getset(t, "mode", file_get_mode);
+    add_getset(t, "mode", file_get_mode, file_set_mode);
     add_getset(t, "encoding", file_get_encoding);
     add_getset(t, "errors", file_get_errors);
     add_getset(t, "line_buffering", file_get_line_buffering);

@@ -213,9 +213,14 @@ static Result<Value> sys_set_int_max_str_digits(Value, CallArgs args)
 
 static Result<Value> sys_getdefaultencoding(Value, CallArgs) { return Value(Str::intern("utf-8")); }
 
-static Result<Value> sys_getframe(Value, CallArgs) // FIXME: frame objects
+static Result<Value> sys_getframe(Value, CallArgs args)
 {
-    return throw_error(g_ValueError, "call stack is not deep enough");
+    TRY(check_arity(args, "_getframe", 0, 1));
+    int64_t depth = args.nargs ? TRY(index_as_i64(args[0])) : 0;
+    vm::FrameObject* f = vm::get_frame(depth);
+    if (!f)
+        return pending;
+    return Value(f);
 }
 
 static Result<Value> sys_displayhook(Value, CallArgs args)

@@ -3,8 +3,8 @@
 // warnings.py skip its pure-Python setup (which imports re). Like CPython's C
 // code it reads filters/defaultaction/onceregistry/_showwarnmsg from the
 // warnings module when that is imported. Written as a Python prelude.
-// FIXME: sys._getframe has no frames yet, so warn() attributes every warning
-// to "sys:1" (CPython's own fallback when the stack is too shallow).
+// warn() finds the frame to blame with sys._getframe and f_back, skipping
+// importlib._bootstrap frames for stacklevel > 1 as CPython's setup_context.
 #include "modules/stdlib_modules.h"
 #include "objects/dict.h"
 
@@ -106,6 +106,16 @@ def warn_explicit(message, category, filename, lineno, module=None, registry=Non
         raise RuntimeError("Unrecognized action (%r) in warnings.filters:\n %s" % (action, item))
     _show(message, category, filename, lineno, source)
 
+def _is_internal_frame(frame):
+    filename = frame.f_code.co_filename
+    return 'importlib' in filename and '_bootstrap' in filename
+
+def _next_external_frame(frame):
+    frame = frame.f_back
+    while frame is not None and _is_internal_frame(frame):
+        frame = frame.f_back
+    return frame
+
 def warn(message, category=None, stacklevel=1, source=None):
     if isinstance(message, Warning):
         category = message.__class__
@@ -114,8 +124,19 @@ def warn(message, category=None, stacklevel=1, source=None):
     if not (isinstance(category, type) and issubclass(category, Warning)):
         raise TypeError("category must be a Warning subclass, not '{}'".format(type(category).__name__))
     try:
-        frame = _sys._getframe(stacklevel)
+        frame = _sys._getframe(1)
     except ValueError:
+        frame = None
+    if frame is not None:
+        if stacklevel <= 0 or _is_internal_frame(frame):
+            while stacklevel > 1 and frame is not None:
+                frame = frame.f_back
+                stacklevel -= 1
+        else:
+            while stacklevel > 1 and frame is not None:
+                frame = _next_external_frame(frame)
+                stacklevel -= 1
+    if frame is None:
         globals = _sys.__dict__
         filename = "sys"
         lineno = 1

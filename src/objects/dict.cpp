@@ -84,6 +84,13 @@ void Dict::resize(size_t min_used)
     }
 }
 
+void Dict::reserve(size_t n)
+{
+    // insert_new resizes once (entries + 1) * 3 >= index size * 2.
+    if (n > m_used && (m_index.empty() || n * 3 >= m_index.size() * 2))
+        resize(n);
+}
+
 int64_t Dict::find_str(Str* key, int64_t hash) const
 {
     if (m_index.empty())

@@ -35,6 +35,9 @@ public:
     bool del_str(Str* key);
 
     size_t size() const { return m_used; }
+    // Makes room for `n` live entries in all, so the next inserts up to that
+    // count do not resize (the import sizes a module's namespace this way).
+    void reserve(size_t n);
     void clear();
     // Iteration over live entries: `for (size_t i = 0; d->next_entry(i, e);)`.
     bool next_entry(size_t& pos, Entry& out) const;

@@ -33,7 +33,7 @@ public:
     void visit_edges(gc::Visitor& v) override;
     Value m_next;        // Traceback or null
     Value m_code;        // Code object of the frame
-    Value m_frame;       // frame object, if materialized (usually null)
+    Value m_frame;       // frame object (tb_frame), or null
     Value m_globals;     // the frame's globals and builtins (NameError suggestions)
     Value m_builtins;
     int m_lasti = 0;     // instruction index
@@ -50,6 +50,8 @@ Result<std::string> exception_str(Value exc);
 // Sets __context__ of `exc` to `context` unless that would create a cycle (CPython's _PyErr_SetObject rules).
 void exception_set_context(Value exc, Value context);
 // Prepends a traceback entry for (code, lasti, lineno) to the exception's traceback.
-void exception_add_traceback(Value exc, Value code, int lasti, int lineno, Value globals = Value(), Value builtins = Value());
+// `frame` is the frame object (tb_frame), or null.
+void exception_add_traceback(Value exc, Value code, int lasti, int lineno, Value globals = Value(), Value builtins = Value(),
+                             Value frame = Value());
 
 } // namespace adder

@@ -92,9 +92,14 @@ NameMemo& name_memo()
 }
 
 // Short identifier-like str constants are interned, as CPython does.
-bool is_internable_constant(const std::string& text)
+bool is_internable_constant(std::string_view text)
 {
     return text.size() <= 40 && is_ascii_name_chars(text); // ASCII table, not the locale's isalnum
+}
+
+Value str_constant(std::string_view text)
+{
+    return is_internable_constant(text) ? Value(name_memo().intern(text)) : Value(Str::create(text));
 }
 
 Code* stub_from_unit(const std::shared_ptr<bytecode::CodeUnit>& unit, Str* parent_filename,
@@ -114,10 +119,17 @@ Value constant_value(const bytecode::Constant& c, Str* filename, const std::stri
     case K::BigInt: return int_from_string(c.text, 10);
     case K::Float: return float_value(c.real);
     case K::Complex: return complex_value(c.real, c.imag);
-    case K::Str:
-        return is_internable_constant(c.text) ? Value(name_memo().intern(c.text)) : Value(Str::create(c.text));
+    case K::Str: return str_constant(c.text);
     case K::Bytes: return Value(Bytes::create(c.text));
     case K::Tuple: {
+        if (c.items.size() <= 8) {
+            // Small tuples (argument defaults, mostly) are built in a stack
+            // array, which the conservative stack scan keeps alive.
+            Value small[8];
+            for (size_t i = 0; i < c.items.size(); ++i)
+                small[i] = constant_value(c.items[i], filename, filename_text);
+            return Value(Tuple::create(std::span<const Value>(small, c.items.size())));
+        }
         gc::MarkedVector items;
         for (auto& item : c.items)
             items.push_back(constant_value(item, filename, filename_text));
@@ -175,34 +187,37 @@ Code* stub_from_unit(const std::shared_ptr<bytecode::CodeUnit>& unit, Str* paren
 
 // A stub for the cache record `c` (a lazy constant of `parent`, index
 // `index`). Null when the header is malformed or not valid UTF-8: the
-// parent's body is then bad as a whole.
+// parent's body is then bad as a whole. The header is read as views into
+// the body: a warm import makes one stub per function it defines, so no
+// string is copied on the way to the interned names.
 Code* stub_from_record(Code* parent, uint32_t index, const bytecode::Constant& c,
     const std::shared_ptr<bytecode::LazySource>& source)
 {
-    thread_local bytecode::CodeHeader h;
-    const std::string& parent_filename = parent->m_unit->filename;
-    if (!bytecode::read_code_header(source->bytes(), c.lazy_offset, c.lazy_size, parent_filename, &h))
+    bytecode::CodeHeaderView h;
+    if (!bytecode::read_code_header_view(source->bytes(), c.lazy_offset, c.lazy_size, &h))
         return nullptr;
-    bytecode::CodeUnit& u = h.header;
+    const std::string& parent_filename = parent->m_unit->filename;
     // The usual case, a file name inherited from the parent (already
-    // checked), shares the parent's Str without copying the text.
+    // checked), shares the parent's Str.
     bool inherit = h.filename_inherited && !source->filename;
-    if (source->filename)
-        u.filename = *source->filename;
+    std::string_view filename = source->filename ? std::string_view(*source->filename) : h.filename;
     if (!source->trusted &&
-        (!bytecode::is_valid_utf8(u.name, false) || !bytecode::is_valid_utf8(u.qualname, false) ||
-         (!inherit && !bytecode::is_valid_utf8(u.filename, true)) || (h.has_doc && !bytecode::is_valid_utf8(h.doc, true))))
+        (!bytecode::is_valid_utf8(h.name, false) || !bytecode::is_valid_utf8(h.qualname, false) ||
+         (!inherit && !bytecode::is_valid_utf8(filename, true)) || (h.has_doc && !bytecode::is_valid_utf8(h.doc, true))))
         return nullptr;
     Code* code = make<Code>(g_code_type, nullptr);
-    set_header(code, u, parent->m_filename, &parent_filename, inherit);
-    if (h.has_doc) {
-        bytecode::Constant doc;
-        doc.kind = bytecode::Constant::Kind::Str;
-        doc.text = std::move(h.doc);
-        code->m_doc = constant_value(doc, nullptr, nullptr);
-    } else {
-        code->m_doc = none();
-    }
+    // As set_header() and set_counts().
+    code->m_name = name_memo().intern(h.name);
+    code->m_qualname = (h.qualname.empty() || h.qualname == h.name) ? code->m_name : Str::create(h.qualname);
+    code->m_filename = (parent->m_filename && (inherit || filename == parent_filename)) ? parent->m_filename
+                                                                                        : Str::create(filename);
+    code->m_firstlineno = h.firstlineno;
+    code->m_argcount = h.argcount;
+    code->m_posonlyargcount = h.posonlyargcount;
+    code->m_kwonlyargcount = h.kwonlyargcount;
+    code->m_stacksize = h.stacksize;
+    code->m_flags = h.flags;
+    code->m_doc = h.has_doc ? str_constant(h.doc) : none();
     code->m_lazy = source;
     code->m_lazy_offset = c.lazy_offset;
     code->m_lazy_size = c.lazy_size;
@@ -585,11 +600,16 @@ Function* make_function(Code* code, Dict* globals)
     f->m_qualname = code->m_qualname;
     // CPython 3.11: co_consts[0] is the docstring when it is a str.
     f->m_doc = code->m_doc ? code->m_doc : none();
-    if (Value m = globals->get_str("__name__"))
+    // Interned once: get_str(string_view) would intern (hash and look up)
+    // both keys on each of the thousands of calls a module import makes.
+    // Interned strs are immortal, so keeping the pointers is safe.
+    static Str* const s_name_key = Str::intern("__name__");
+    static Str* const s_builtins_key = Str::intern("__builtins__");
+    if (Value m = globals->get_str(s_name_key))
         f->m_module = m;
     else
         f->m_module = none();
-    if (Value b = globals->get_str("__builtins__")) {
+    if (Value b = globals->get_str(s_builtins_key)) {
         if (is_dict(b))
             f->m_builtins = as_dict(b);
         else if (b.type()->m_layout == Layout::Module)

@@ -107,6 +107,7 @@ enum TypeFlags : uint32_t {
 class Type : public Object {
 public:
     explicit Type(Type* metatype) : Object(metatype) {}
+    ~Type() override; // bumps the lookup-cache epoch (type.cpp)
     void visit_edges(gc::Visitor& v) override;
 
     const std::string& name() const { return m_name; }

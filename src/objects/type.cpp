@@ -4,6 +4,7 @@
 // type itself (type_call, type_new, type_getattro/setattro), and the generic
 // "slot dispatchers" that let Python classes override dunders.
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "objects/dict.h"
@@ -25,7 +26,8 @@ namespace {
 
 // Attribute lookup cache (CPython's method cache): direct-mapped on
 // (type, interned name); invalidated wholesale by bumping g_type_cache_epoch whenever
-// any type's dict or bases change after creation.
+// any type's dict or bases change after creation, or a type is freed (~Type:
+// a new type may reuse its address). Creating a class changes no lookup.
 // Default member initializers make g_cache constant-initialized (.bss):
 // without them the compiler emitted a start-up loop writing all 128 KiB.
 struct CacheEntry {
@@ -54,6 +56,10 @@ struct CacheRoots : gc::RootSource {
 } // namespace
 
 void invalidate_type_caches() { ++g_type_cache_epoch; }
+
+// Lookup caches key on the type's address: a freed type's entries must not
+// be found by a new type allocated at the same place.
+Type::~Type() { invalidate_type_caches(); }
 
 bool Type::is_subtype_of(const Type* other) const
 {
@@ -897,6 +903,16 @@ static Status type_init(Value, CallArgs args)
 
 static Result<Tuple*> compute_mro(Type* type, Tuple* bases)
 {
+    // One base (nearly every class): C3 gives [type] + the base's MRO.
+    if (bases->size() == 1 && as_type(bases->at(0))->m_mro) {
+        Tuple* bm = as_type(bases->at(0))->m_mro;
+        std::vector<Value> result;
+        result.reserve(bm->size() + 1);
+        result.push_back(Value(type));
+        for (Value m : bm->items())
+            result.push_back(m);
+        return Tuple::create(std::move(result));
+    }
     for (size_t i = 0; i < bases->size(); ++i)
         for (size_t j = i + 1; j < bases->size(); ++j)
             if (bases->at(i).is(bases->at(j)))
@@ -961,6 +977,8 @@ static bool layout_is_trivial(Layout l) { return l == Layout::Object || l == Lay
 
 Result<Value> call_function_value(Value f, std::initializer_list<Value> args);
 
+static Str* interned_literal(const char* name);
+
 Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Tuple* kwnames, const Value* kwvalues)
 {
     if (bases->size() == 0)
@@ -1003,7 +1021,7 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Tuple* kwn
     t->m_mro = TRY(compute_mro(t, bases));
 
     // 2. __qualname__, __module__, __doc__.
-    if (Value q = dict->get_str("__qualname__")) {
+    if (Value q = dict->get_str(interned_literal("__qualname__"))) {
         if (!is_str(q))
             return throw_error(g_TypeError, "type __qualname__ must be a str, not %s", q.type()->m_name.c_str());
         t->m_qualname = as_str(q);
@@ -1011,11 +1029,11 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Tuple* kwn
     } else {
         t->m_qualname = name;
     }
-    if (!dict->get_str("__module__")) {
+    if (!dict->get_str(interned_literal("__module__"))) {
         // The module of the caller's globals (set by the class body normally).
         extern Value current_globals_name();
         if (Value m = current_globals_name())
-            dict->set_str("__module__", m);
+            dict->set_str(interned_literal("__module__"), m);
     }
     // 3. __slots__ (conflicts are checked against the class body's namespace).
     for (Value b : t->m_mro->items()) {
@@ -1023,7 +1041,7 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Tuple* kwn
         if (bt != t && !bt->m_slot_names.empty() && t->m_slot_names.empty())
             t->m_slot_names = bt->m_slot_names;
     }
-    if (Value slots = dict->get_str("__slots__")) {
+    if (Value slots = dict->get_str(interned_literal("__slots__"))) {
         gc::MarkedVector names;
         if (is_str(slots))
             names.push_back(slots);
@@ -1060,17 +1078,17 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Tuple* kwn
             t->m_flags &= ~TF_HAS_DICT;
     }
 
-    if (!dict->get_str("__doc__"))
-        dict->set_str("__doc__", none());
+    if (!dict->get_str(interned_literal("__doc__")))
+        dict->set_str(interned_literal("__doc__"), none());
 
     // 4. Implicit staticmethod/classmethod, __hash__ = None with __eq__.
-    if (Value nw = dict->get_str("__new__"); nw && nw.type() == g_function_type)
-        dict->set_str("__new__", make<MethodWrapperObject>(g_staticmethod_type, nw));
+    if (Value nw = dict->get_str(interned_literal("__new__")); nw && nw.type() == g_function_type)
+        dict->set_str(interned_literal("__new__"), make<MethodWrapperObject>(g_staticmethod_type, nw));
     for (const char* cm : { "__init_subclass__", "__class_getitem__" })
-        if (Value f = dict->get_str(cm); f && f.type() == g_function_type)
-            dict->set_str(cm, make<MethodWrapperObject>(g_classmethod_type, f));
-    if (dict->get_str("__eq__") && !dict->get_str("__hash__"))
-        dict->set_str("__hash__", none());
+        if (Value f = dict->get_str(interned_literal(cm)); f && f.type() == g_function_type)
+            dict->set_str(interned_literal(cm), make<MethodWrapperObject>(g_classmethod_type, f));
+    if (dict->get_str(interned_literal("__eq__")) && !dict->get_str(interned_literal("__hash__")))
+        dict->set_str(interned_literal("__hash__"), none());
 
     // 5. Slots: inherit from the solid base, then point dunders defined in Python at dispatchers.
     inherit_slots(t, best);
@@ -1078,7 +1096,10 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Tuple* kwn
     t->m_flags |= TF_READY;
     for (Value b : bases->items())
         as_type(b)->m_subclasses.push_back(t);
-    invalidate_type_caches();
+    // No invalidate_type_caches() here: a new class changes no existing
+    // type's lookups, and a type at a reused address is covered by ~Type.
+    // (Bumping the epoch per class emptied every lookup cache once per
+    // class statement, a cost paid again for each class of each import.)
 
     // 6. __set_name__ on attributes, then the parent's __init_subclass__.
     {
@@ -1088,7 +1109,7 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Tuple* kwn
             keys.push_back(e.key);
             values.push_back(e.value);
         }
-        Str* set_name = Str::intern("__set_name__");
+        Str* set_name = interned_literal("__set_name__");
         for (size_t i = 0; i < keys.size(); ++i) {
             Value fn = type_lookup(values[i].type(), set_name);
             if (!fn)
@@ -1102,7 +1123,7 @@ Result<Value> type_new(Type* meta, Str* name, Tuple* bases, Dict* ns, Tuple* kwn
         }
     }
     {
-        Str* init_sub = Str::intern("__init_subclass__");
+        Str* init_sub = interned_literal("__init_subclass__");
         Value fn;
         for (size_t i = 1; i < t->m_mro->size() && !fn; ++i)
             fn = as_type(t->m_mro->at(i))->dict()->get_str(init_sub);
@@ -1468,9 +1489,75 @@ static Str* interned_literal(const char* name)
     return Str::intern(name); // table full: cannot happen with the fixed name set
 }
 
-static bool python_override(Type* t, const char* name, Type*& owner)
+// The MRO lookups of one type_update_slots call. For a class with a single
+// base whose MRO is [t] + the base's MRO (always so under C3), a name the
+// class dict does not define resolves exactly as on the base, and the base's
+// answers stay in the lookup cache from one class to the next; so only the
+// few dunders the class dict itself defines are looked up in it (CPython's
+// update_one_slot likewise starts from what the new type's dict holds).
+// Without the shortcut every one of the ~80 names walked the whole MRO.
+class SlotLookup {
+public:
+    explicit SlotLookup(Type* t) : m_type(t)
+    {
+        if (!t->m_bases || t->m_bases->size() != 1 || !t->m_mro)
+            return;
+        Type* base = as_type(t->m_bases->at(0));
+        Tuple* bm = base->m_mro;
+        if (!bm || t->m_mro->size() != bm->size() + 1 || t->m_mro->at(0).as_object() != t)
+            return;
+        for (size_t i = 0; i < bm->size(); ++i)
+            if (!t->m_mro->at(i + 1).is(bm->at(i)))
+                return;
+        Dict::Entry e;
+        for (size_t pos = 0; t->dict()->next_entry(pos, e);) {
+            if (!is_str(e.key) || !is_dunder(as_str(e.key)->view()))
+                continue;
+            if (m_count == max_own)
+                return; // many dunders: keep the plain MRO walk
+            Str* k = as_str(e.key);
+            m_own[m_count++] = { k, e.value };
+            m_filter |= k->is_interned() ? filter_bit(k) : ~uint64_t(0);
+        }
+        m_base = base;
+    }
+
+    Value operator()(Str* name) const
+    {
+        if (!m_base)
+            return type_lookup(m_type, name);
+        if (!(m_filter & filter_bit(name))) // `name` (interned) is surely not an own key
+            return type_lookup(m_base, name);
+        for (size_t i = 0; i < m_count; ++i) {
+            Str* k = m_own[i].key;
+            if (k == name || (!k->is_interned() && k->view() == name->view()))
+                return m_own[i].value;
+        }
+        return type_lookup(m_base, name);
+    }
+
+private:
+    static constexpr size_t max_own = 24;
+    // A one-word Bloom filter of the own keys' addresses (all bits set when
+    // one is not interned and must be compared by content).
+    static uint64_t filter_bit(const Str* s) { return uint64_t(1) << ((reinterpret_cast<uintptr_t>(s) >> 4) & 63); }
+    struct Own {
+        Str* key;
+        Value value; // also held by the class dict, which nothing changes meanwhile
+    };
+    Type* m_type;
+    Type* m_base = nullptr;
+    Own m_own[max_own];
+    size_t m_count = 0;
+    uint64_t m_filter = 0;
+};
+
+// The interned name of dunder literal `lit`, looked up once per use site.
+#define SLOT_KEY(lit) ([]() -> Str* { static Str* const s_key = interned_literal(lit); return s_key; }())
+
+static bool python_override(const SlotLookup& lookup, Str* key, Type*& owner)
 {
-    Value v = type_lookup(t, interned_literal(name));
+    Value v = lookup(key);
     owner = nullptr;
     if (!v)
         return false;
@@ -1478,7 +1565,8 @@ static bool python_override(Type* t, const char* name, Type*& owner)
         auto* w = static_cast<SlotWrapper*>(v.as_object());
         // A wrapper of another slot (enum's `__str__ = int.__repr__`) must be
         // called through the generic dispatcher, not copied as this slot.
-        if (w->m_name && w->m_name->view() != name)
+        // (Wrapper names are interned: the pointer test settles most cases.)
+        if (w->m_name && w->m_name != key && w->m_name->view() != key->view())
             return true;
         owner = w->m_owner;
         return false;
@@ -1490,13 +1578,14 @@ void type_update_slots(Type* t)
 {
     if (!t->is_heap())
         return;
-    if (type_lookup(t, interned_literal("__del__")))
+    SlotLookup lookup(t);
+    if (lookup(SLOT_KEY("__del__")))
         t->m_flags |= TF_HAS_FINALIZER;
     else
         t->m_flags &= ~uint32_t(TF_HAS_FINALIZER);
     Type* owner;
 #define UPDATE(field, dunder, dispatcher)           \
-    if (python_override(t, dunder, owner))          \
+    if (python_override(lookup, SLOT_KEY(dunder), owner))          \
         t->field = dispatcher;                      \
     else if (owner)                                 \
         t->field = owner->field;                    \
@@ -1521,7 +1610,7 @@ void type_update_slots(Type* t)
     UPDATE(new_, "__new__", slot_new)
 #undef UPDATE
     {
-        Value h = type_lookup(t, slot_name(SlotId::HASH));
+        Value h = lookup(SLOT_KEY("__hash__"));
         if (!h || is_none(h))
             t->hash = slot_hash; // raises unhashable
         else if (h.type() == g_wrapper_descriptor_type)
@@ -1531,17 +1620,19 @@ void type_update_slots(Type* t)
     }
     {
         Type *o1, *o2;
-        bool py = python_override(t, "__len__", o1);
+        bool py = python_override(lookup, SLOT_KEY("__len__"), o1);
         t->len = py ? slot_len : (o1 ? o1->len : nullptr);
-        py = python_override(t, "__bool__", o2);
+        py = python_override(lookup, SLOT_KEY("__bool__"), o2);
         t->boolean = py ? slot_bool : (o2 ? o2->boolean : (t->len == slot_len ? slot_bool : nullptr));
     }
     {
         bool any_py = false;
         Type* o = nullptr;
-        for (const char* n : { "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__" }) {
+        static Str* const s_compare[] = { SLOT_KEY("__lt__"), SLOT_KEY("__le__"), SLOT_KEY("__eq__"),
+            SLOT_KEY("__ne__"), SLOT_KEY("__gt__"), SLOT_KEY("__ge__") };
+        for (Str* n : s_compare) {
             Type* ow;
-            if (python_override(t, n, ow))
+            if (python_override(lookup, n, ow))
                 any_py = true;
             else if (ow && !o)
                 o = ow;
@@ -1550,30 +1641,38 @@ void type_update_slots(Type* t)
     }
     {
         Type *o1, *o2;
-        bool py = python_override(t, "__getattribute__", o1) || python_override(t, "__getattr__", o2);
+        bool py = python_override(lookup, SLOT_KEY("__getattribute__"), o1) || python_override(lookup, SLOT_KEY("__getattr__"), o2);
         t->getattro = py ? slot_getattr_hook : (o1 ? o1->getattro : generic_getattr);
     }
     {
         Type *o1, *o2;
-        bool py1 = python_override(t, "__setattr__", o1);
-        bool py2 = python_override(t, "__delattr__", o2);
+        bool py1 = python_override(lookup, SLOT_KEY("__setattr__"), o1);
+        bool py2 = python_override(lookup, SLOT_KEY("__delattr__"), o2);
         t->setattro = (py1 || py2) ? slot_setattro : (o1 ? o1->setattro : generic_setattr);
     }
     {
         Type *o1, *o2;
-        bool py1 = python_override(t, "__setitem__", o1);
-        bool py2 = python_override(t, "__delitem__", o2);
+        bool py1 = python_override(lookup, SLOT_KEY("__setitem__"), o1);
+        bool py2 = python_override(lookup, SLOT_KEY("__delitem__"), o2);
         t->setitem = (py1 || py2) ? slot_setitem : (o1 ? o1->setitem : (o2 ? o2->setitem : nullptr));
-        py1 = python_override(t, "__set__", o1);
-        py2 = python_override(t, "__delete__", o2);
+        py1 = python_override(lookup, SLOT_KEY("__set__"), o1);
+        py2 = python_override(lookup, SLOT_KEY("__delete__"), o2);
         t->descr_set = (py1 || py2) ? slot_descr_set : (o1 ? o1->descr_set : nullptr);
     }
-    for (auto& bn : s_binary_names) {
+    static const std::array<std::array<Str*, 3>, std::size(s_binary_names)> s_binary_keys = [] {
+        std::array<std::array<Str*, 3>, std::size(s_binary_names)> keys;
+        for (size_t i = 0; i < std::size(s_binary_names); ++i)
+            keys[i] = { interned_literal(s_binary_names[i].name), interned_literal(s_binary_names[i].rname),
+                interned_literal(s_binary_names[i].iname) };
+        return keys;
+    }();
+    for (size_t i = 0; i < std::size(s_binary_names); ++i) {
+        const BinaryNames& bn = s_binary_names[i];
         Type *o1, *o2, *o3;
-        bool py1 = python_override(t, bn.name, o1);
-        bool py2 = python_override(t, bn.rname, o2);
+        bool py1 = python_override(lookup, s_binary_keys[i][0], o1);
+        bool py2 = python_override(lookup, s_binary_keys[i][1], o2);
         t->nb[bn.op] = (py1 || py2) ? s_binary_dispatchers[bn.op] : (o1 ? o1->nb[bn.op] : (o2 ? o2->nb[bn.op] : nullptr));
-        bool py3 = python_override(t, bn.iname, o3);
+        bool py3 = python_override(lookup, s_binary_keys[i][2], o3);
         t->nb_inplace[bn.op] = py3 ? s_inplace_dispatchers[bn.op] : (o3 ? o3->nb_inplace[bn.op] : nullptr);
     }
     for (Type* sub : t->m_subclasses)

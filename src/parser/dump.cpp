@@ -298,12 +298,12 @@ private:
             if (x)
                 e(name, x);
         }
-        void exprs(const char* name, const std::vector<Expr*>& xs)
+        void exprs(const char* name, const Seq<Expr*>& xs)
         {
             key(name);
             d.list(xs, [&](const Expr* x) { d.expr(x); });
         }
-        void stmts(const char* name, const std::vector<Stmt*>& xs)
+        void stmts(const char* name, const Seq<Stmt*>& xs)
         {
             key(name);
             d.list(xs, [&](const Stmt* x) { d.stmt(x); });
@@ -315,8 +315,8 @@ private:
         }
     };
 
-    template<typename T, typename F>
-    void list(const std::vector<T>& xs, F each)
+    template<typename List, typename F>
+    void list(const List& xs, F each)
     {
         out += '[';
         for (size_t i = 0; i < xs.size(); ++i) {
@@ -330,7 +330,7 @@ private:
     void arguments(const Arguments* a);
     void arg(const Arg* a);
     void keyword(const Keyword* k);
-    void comprehensions(const std::vector<Comprehension*>& gens);
+    void comprehensions(const Seq<Comprehension*>& gens);
     void alias(const Alias* a);
     void handler(const ExceptHandler* h);
     friend struct Fields;
@@ -379,7 +379,7 @@ void Dumper::keyword(const Keyword* k)
     f.e("value", k->value);
 }
 
-void Dumper::comprehensions(const std::vector<Comprehension*>& gens)
+void Dumper::comprehensions(const Seq<Comprehension*>& gens)
 {
     list(gens, [&](const Comprehension* c) {
         Fields f(*this, "comprehension");
@@ -476,7 +476,7 @@ void Dumper::expr(const Expr* e)
     case ExprKind::SetComp:
     case ExprKind::GeneratorExp: {
         const Expr* elt;
-        const std::vector<Comprehension*>* gens;
+        const Seq<Comprehension*>* gens;
         const char* name;
         if (e->kind == ExprKind::ListComp) {
             elt = static_cast<const ListComp*>(e)->elt;

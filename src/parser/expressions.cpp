@@ -30,10 +30,10 @@ bool starts_comprehension(TokenKind k0, TokenKind k1)
 
 } // namespace
 
-Expr* Parser::make_tuple(std::vector<Expr*> elts, const Location& loc)
+Expr* Parser::make_tuple(ExprList& elts, const Location& loc)
 {
     auto* t = node<Tuple>(loc);
-    t->elts = std::move(elts);
+    store(t->elts, elts);
     return t;
 }
 
@@ -45,7 +45,8 @@ Expr* Parser::parse_expressions()
     ADDER_NEED(e);
     if (!at(TokenKind::Comma))
         return e;
-    std::vector<Expr*> elts { e };
+    ExprList elts;
+    elts.push_back(e);
     while (accept(TokenKind::Comma)) {
         TokenKind k = kind();
         if (k == TokenKind::Newline || k == TokenKind::EndMarker || k == TokenKind::RPar || k == TokenKind::Colon
@@ -55,7 +56,7 @@ Expr* Parser::parse_expressions()
         ADDER_NEED(x);
         elts.push_back(x);
     }
-    return make_tuple(std::move(elts), loc_from(start));
+    return make_tuple(elts, loc_from(start));
 }
 
 namespace {
@@ -96,7 +97,8 @@ Expr* Parser::parse_star_expressions()
     ADDER_NEED(e);
     if (!at(TokenKind::Comma))
         return e;
-    std::vector<Expr*> elts { e };
+    ExprList elts;
+    elts.push_back(e);
     while (accept(TokenKind::Comma)) {
         if (!can_start_expression(kind()))
             break;
@@ -104,7 +106,7 @@ Expr* Parser::parse_star_expressions()
         ADDER_NEED(x);
         elts.push_back(x);
     }
-    return make_tuple(std::move(elts), loc_from(start));
+    return make_tuple(elts, loc_from(start));
 }
 
 // star_expression: '*' bitwise_or | expression
@@ -240,13 +242,31 @@ Expr* Parser::parse_expression()
     // chain disjunction -> ... -> primary -> atom would only pass it up. It is
     // taken only where that chain's depth guards (inversion, factor,
     // await_primary) could not fail, so the outcome is the same.
-    if (is_plain_atom(kind()) && m_depth + 3 <= max_parse_depth && ends_operand(kind(1))) {
-        Expr* e = parse_atom();
-        peek(); // the chain looks at the next token too (see m_furthest)
-        return e;
+    if (is_plain_atom(kind()) && m_depth + 3 <= max_parse_depth) {
+        TokenKind next = kind(1);
+        if (ends_operand(next)) {
+            Expr* e = parse_atom();
+            peek(); // the chain looks at the next token too (see m_furthest)
+            return e;
+        }
+        // A name with trailers (`a.b`, `f(x)`, `d[k]`): parse the primary
+        // here, at the depth the chain would (its three guards), and skip
+        // the chain when nothing follows; else hand it to the chain, whose
+        // levels then start from it (see m_primed).
+        if (kind() == TokenKind::Name && (next == TokenKind::Dot || next == TokenKind::LPar || next == TokenKind::LSqb)) {
+            const Token& first = peek();
+            m_depth += 3;
+            Expr* p = parse_primary();
+            m_depth -= 3;
+            ADDER_NEED(p);
+            if (ends_operand(kind()))
+                return p;
+            m_primed = p;
+            m_primed_start = &first;
+        }
     }
-    const Token& start = peek();
-    if (at(TokenKind::KwLambda))
+    const Token& start = start_token();
+    if (!m_primed && at(TokenKind::KwLambda))
         return parse_lambda();
     Expr* body = parse_disjunction();
     ADDER_NEED(body);
@@ -293,19 +313,21 @@ Expr* Parser::parse_yield_expr()
 // disjunction: conjunction ('or' conjunction)+ | conjunction
 Expr* Parser::parse_disjunction()
 {
-    const Token& start = peek();
+    const Token& start = start_token();
     Expr* e = parse_conjunction();
     ADDER_NEED(e);
     if (!at(TokenKind::KwOr))
         return e;
     auto* b = m_arena.make<BoolOp>();
     b->op = BoolOpKind::Or;
-    b->values.push_back(e);
+    ExprList values;
+    values.push_back(e);
     while (accept(TokenKind::KwOr)) {
         Expr* x = parse_conjunction();
         ADDER_NEED(x);
-        b->values.push_back(x);
+        values.push_back(x);
     }
+    store(b->values, values);
     b->loc = loc_from(start);
     return b;
 }
@@ -313,19 +335,21 @@ Expr* Parser::parse_disjunction()
 // conjunction: inversion ('and' inversion)+ | inversion
 Expr* Parser::parse_conjunction()
 {
-    const Token& start = peek();
+    const Token& start = start_token();
     Expr* e = parse_inversion();
     ADDER_NEED(e);
     if (!at(TokenKind::KwAnd))
         return e;
     auto* b = m_arena.make<BoolOp>();
     b->op = BoolOpKind::And;
-    b->values.push_back(e);
+    ExprList values;
+    values.push_back(e);
     while (accept(TokenKind::KwAnd)) {
         Expr* x = parse_inversion();
         ADDER_NEED(x);
-        b->values.push_back(x);
+        values.push_back(x);
     }
+    store(b->values, values);
     b->loc = loc_from(start);
     return b;
 }
@@ -334,7 +358,7 @@ Expr* Parser::parse_conjunction()
 Expr* Parser::parse_inversion()
 {
     ADDER_DEPTH_GUARD();
-    if (at(TokenKind::KwNot)) {
+    if (!m_primed && at(TokenKind::KwNot)) {
         const Token& t = advance();
         Expr* v = parse_inversion();
         ADDER_NEED(v);
@@ -350,10 +374,12 @@ Expr* Parser::parse_inversion()
 // compare_op_bitwise_or_pair: eq_bitwise_or | noteq_bitwise_or | ... | is_bitwise_or
 Expr* Parser::parse_comparison()
 {
-    const Token& start = peek();
+    const Token& start = start_token();
     Expr* left = parse_bitwise_or();
     ADDER_NEED(left);
     Compare* c = nullptr;
+    SmallVec<CmpOp, 4> ops;
+    SmallVec<Expr*, 4> comparators;
     for (;;) {
         CmpOp op;
         switch (kind()) {
@@ -388,13 +414,15 @@ Expr* Parser::parse_comparison()
                 c = m_arena.make<Compare>();
                 c->left = left;
             }
-            c->ops.push_back(op);
-            c->comparators.push_back(right);
+            ops.push_back(op);
+            comparators.push_back(right);
         }
     }
 done:
     if (!c)
         return left;
+    store(c->ops, ops);
+    store(c->comparators, comparators);
     c->loc = loc_from(start);
     return c;
 }
@@ -452,11 +480,11 @@ Expr* Parser::parse_bitwise_or() { return parse_binary(0); }
 
 Expr* Parser::parse_binary(int min_level)
 {
-    const Token& start = peek();
+    const Token& start = start_token();
     Expr* e = parse_factor();
     ADDER_NEED(e);
     for (;;) {
-        Operator op;
+        Operator op {};
         int level = binary_level(kind(), op);
         if (level < min_level)
             return e;
@@ -471,6 +499,8 @@ Expr* Parser::parse_binary(int min_level)
 Expr* Parser::parse_factor()
 {
     ADDER_DEPTH_GUARD();
+    if (m_primed)
+        return parse_power();
     UnaryOpKind op;
     switch (kind()) {
     case TokenKind::Plus: op = UnaryOpKind::UAdd; break;
@@ -490,7 +520,7 @@ Expr* Parser::parse_factor()
 // power: await_primary '**' factor | await_primary
 Expr* Parser::parse_power()
 {
-    const Token& start = peek();
+    const Token& start = start_token();
     Expr* e = parse_await_primary();
     ADDER_NEED(e);
     if (!accept(TokenKind::DoubleStar))
@@ -504,7 +534,7 @@ Expr* Parser::parse_power()
 Expr* Parser::parse_await_primary()
 {
     ADDER_DEPTH_GUARD();
-    if (at(TokenKind::KwAwait)) {
+    if (!m_primed && at(TokenKind::KwAwait)) {
         const Token& t = advance();
         Expr* v = parse_primary();
         ADDER_NEED(v);
@@ -518,6 +548,12 @@ Expr* Parser::parse_await_primary()
 // primary: primary '.' NAME | primary genexp | primary '(' [arguments] ')' | primary '[' slices ']' | atom
 Expr* Parser::parse_primary()
 {
+    if (m_primed) {
+        // Parsed ahead by parse_expression(), trailers and all.
+        Expr* e = m_primed;
+        m_primed = nullptr;
+        return e;
+    }
     const Token& start = peek();
     Expr* e = parse_atom();
     ADDER_NEED(e);
@@ -529,7 +565,7 @@ Expr* Parser::parse_primary()
             ADDER_NEED(n);
             auto* a = node<Attribute>(loc_from(start));
             a->value = e;
-            a->attr = identifier(*n);
+            assign_identifier(a->attr, *n);
             e = a;
             break;
         }
@@ -564,7 +600,8 @@ Expr* Parser::parse_slices()
         return fail_after_element(start, first);
     if (!at(TokenKind::Comma) && first->kind != ExprKind::Starred)
         return first;
-    std::vector<Expr*> elts { first };
+    ExprList elts;
+    elts.push_back(first);
     while (accept(TokenKind::Comma)) {
         if (at(TokenKind::RSqb))
             break;
@@ -575,7 +612,7 @@ Expr* Parser::parse_slices()
         if (!at(TokenKind::Comma) && !at(TokenKind::RSqb))
             return fail_after_element(x_tok, x);
     }
-    return make_tuple(std::move(elts), loc_from(start));
+    return make_tuple(elts, loc_from(start));
 }
 
 // slice: [expression] ':' [expression] [':' [expression]] | named_expression
@@ -622,7 +659,7 @@ Expr* Parser::parse_atom()
     case TokenKind::Name: {
         advance();
         auto* n = node<Name>(loc_from(t));
-        n->id = identifier(t);
+        assign_identifier(n->id, t);
         return n;
     }
     case TokenKind::KwTrue:
@@ -653,7 +690,7 @@ Expr* Parser::parse_paren_atom()
 {
     const Token& open = advance();
     if (accept(TokenKind::RPar))
-        return make_tuple({}, loc_from(open));
+        return node<Tuple>(loc_from(open));
     if (at(TokenKind::KwYield)) {
         Expr* y = parse_yield_expr();
         ADDER_NEED(y);
@@ -680,7 +717,8 @@ Expr* Parser::parse_paren_atom()
     }
     if (!at(TokenKind::Comma))
         return fail_after_element(first_tok, first);
-    std::vector<Expr*> elts { first };
+    ExprList elts;
+    elts.push_back(first);
     while (accept(TokenKind::Comma)) {
         if (at(TokenKind::RPar))
             break;
@@ -692,7 +730,7 @@ Expr* Parser::parse_paren_atom()
             return fail_after_element(x_tok, x);
     }
     ADDER_NEED(expect(TokenKind::RPar));
-    return make_tuple(std::move(elts), loc_from(open));
+    return make_tuple(elts, loc_from(open));
 }
 
 // list: '[' [star_named_expressions] ']'
@@ -718,7 +756,8 @@ Expr* Parser::parse_list_atom()
         c->loc = loc_from(open);
         return c;
     }
-    list->elts.push_back(first);
+    ExprList elts;
+    elts.push_back(first);
     const Token* last_tok = &first_tok;
     while (accept(TokenKind::Comma)) {
         if (starts_comprehension(kind(), kind(1)))
@@ -729,14 +768,15 @@ Expr* Parser::parse_list_atom()
         last_tok = &peek();
         Expr* x = parse_star_named_expression();
         ADDER_NEED(x);
-        list->elts.push_back(x);
+        elts.push_back(x);
     }
-    if (starts_comprehension(kind(), kind(1)) && list->elts.size() > 1)
-        return fail_range(first->loc.lineno, first->loc.col_offset, list->elts.back()->loc.end_lineno,
-            list->elts.back()->loc.end_col_offset, "did you forget parentheses around the comprehension target?");
+    if (starts_comprehension(kind(), kind(1)) && elts.size() > 1)
+        return fail_range(first->loc.lineno, first->loc.col_offset, elts.back()->loc.end_lineno,
+            elts.back()->loc.end_col_offset, "did you forget parentheses around the comprehension target?");
     if (!at(TokenKind::RSqb))
-        return fail_after_element(*last_tok, list->elts.back());
+        return fail_after_element(*last_tok, elts.back());
     advance();
+    store(list->elts, elts);
     list->loc = loc_from(open);
     return list;
 }
@@ -775,7 +815,8 @@ Expr* Parser::parse_brace_atom()
                 return c;
             }
             auto* s = m_arena.make<Set>();
-            s->elts.push_back(first);
+            ExprList elts;
+            elts.push_back(first);
             const Token* last_tok = &first_tok;
             while (accept(TokenKind::Comma)) {
                 if (starts_comprehension(kind(), kind(1)))
@@ -786,14 +827,15 @@ Expr* Parser::parse_brace_atom()
                 last_tok = &peek();
                 Expr* x = parse_star_named_expression();
                 ADDER_NEED(x);
-                s->elts.push_back(x);
+                elts.push_back(x);
             }
-            if (starts_comprehension(kind(), kind(1)) && s->elts.size() > 1)
-                return fail_range(first->loc.lineno, first->loc.col_offset, s->elts.back()->loc.end_lineno,
-                    s->elts.back()->loc.end_col_offset, "did you forget parentheses around the comprehension target?");
+            if (starts_comprehension(kind(), kind(1)) && elts.size() > 1)
+                return fail_range(first->loc.lineno, first->loc.col_offset, elts.back()->loc.end_lineno,
+                    elts.back()->loc.end_col_offset, "did you forget parentheses around the comprehension target?");
             if (!at(TokenKind::RBrace))
-                return fail_after_element(*last_tok, s->elts.back());
+                return fail_after_element(*last_tok, elts.back());
             advance();
+            store(s->elts, elts);
             s->loc = loc_from(open);
             return s;
         }
@@ -821,16 +863,17 @@ Expr* Parser::parse_brace_atom()
         }
     }
     auto* d = m_arena.make<Dict>();
-    d->keys.push_back(first_key);
-    d->values.push_back(first_value);
+    ExprList keys, values;
+    keys.push_back(first_key);
+    values.push_back(first_value);
     while (accept(TokenKind::Comma)) {
         if (at(TokenKind::RBrace))
             break;
         if (accept(TokenKind::DoubleStar)) {
             Expr* v = parse_bitwise_or();
             ADDER_NEED(v);
-            d->keys.push_back(nullptr);
-            d->values.push_back(v);
+            keys.push_back(nullptr);
+            values.push_back(v);
             continue;
         }
         const Token& key_tok = peek();
@@ -854,10 +897,12 @@ Expr* Parser::parse_brace_atom()
         ADDER_NEED(v);
         if (!at(TokenKind::Comma) && !at(TokenKind::RBrace))
             return fail_after_element(v_tok, v);
-        d->keys.push_back(k);
-        d->values.push_back(v);
+        keys.push_back(k);
+        values.push_back(v);
     }
     ADDER_NEED(expect(TokenKind::RBrace));
+    store(d->keys, keys);
+    store(d->values, values);
     d->loc = loc_from(open);
     return d;
 }
@@ -876,8 +921,9 @@ std::nullptr_t Parser::fail_starred_dict_value()
 // for_if_clauses: for_if_clause+
 // for_if_clause: ASYNC 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
 //     | 'for' star_targets 'in' ~ disjunction ('if' disjunction)*
-bool Parser::parse_comprehension_clauses(std::vector<Comprehension*>& out)
+bool Parser::parse_comprehension_clauses(Seq<Comprehension*>& out)
 {
+    SmallVec<Comprehension*, 2> gens;
     while (starts_comprehension(kind(), kind(1))) {
         auto* c = m_arena.make<Comprehension>();
         if (accept(TokenKind::KwAsync))
@@ -891,14 +937,17 @@ bool Parser::parse_comprehension_clauses(std::vector<Comprehension*>& out)
         c->iter = parse_disjunction();
         if (!c->iter)
             return false;
+        ExprList ifs;
         while (accept(TokenKind::KwIf)) {
             Expr* cond = parse_disjunction();
             if (!cond)
                 return false;
-            c->ifs.push_back(cond);
+            ifs.push_back(cond);
         }
-        out.push_back(c);
+        store(c->ifs, ifs);
+        gens.push_back(c);
     }
+    store(out, gens);
     return true;
 }
 
@@ -922,7 +971,8 @@ Expr* Parser::parse_star_targets(bool single)
     Expr* e = one();
     ADDER_NEED(e);
     if (!single && at(TokenKind::Comma)) {
-        std::vector<Expr*> elts { e };
+        ExprList elts;
+        elts.push_back(e);
         while (accept(TokenKind::Comma)) {
             if (!can_start_expression(kind()))
                 break;
@@ -930,7 +980,7 @@ Expr* Parser::parse_star_targets(bool single)
             ADDER_NEED(x);
             elts.push_back(x);
         }
-        e = make_tuple(std::move(elts), loc_from(start));
+        e = make_tuple(elts, loc_from(start));
     }
     if (const Expr* bad = invalid_target(e, ExprContext::Store, true))
         return fail_node(bad->loc, std::string("cannot assign to ") + expr_name(bad));
@@ -948,6 +998,8 @@ Expr* Parser::parse_call(Expr* func, bool allow_genexp)
     const Token& open = advance();
     auto* call = m_arena.make<Call>();
     call->func = func;
+    SmallVec<Expr*, 4> args;
+    SmallVec<Keyword*, 2> keywords;
     bool seen_keyword = false;
     bool seen_double_star = false;
     const Token* first_arg = nullptr;
@@ -977,7 +1029,7 @@ Expr* Parser::parse_call(Expr* func, bool allow_genexp)
             s->value = v;
             if (starts_comprehension(kind(), kind(1)))
                 return fail_node(s->loc, "iterable unpacking cannot be used in comprehension");
-            call->args.push_back(s);
+            args.push_back(s);
         } else if (at(TokenKind::DoubleStar)) {
             advance();
             Expr* v = parse_expression();
@@ -985,7 +1037,7 @@ Expr* Parser::parse_call(Expr* func, bool allow_genexp)
             auto* k = m_arena.make<Keyword>();
             k->value = v;
             k->loc = loc_from(start);
-            call->keywords.push_back(k);
+            keywords.push_back(k);
             seen_double_star = true;
         } else if ((at(TokenKind::KwTrue) || at(TokenKind::KwFalse) || at(TokenKind::KwNone)) && kind(1) == TokenKind::Equal) {
             // invalid_kwarg: ('True'|'False'|'None') '='
@@ -1001,7 +1053,7 @@ Expr* Parser::parse_call(Expr* func, bool allow_genexp)
             k->arg = identifier(start);
             k->value = v;
             k->loc = loc_from(start);
-            call->keywords.push_back(k);
+            keywords.push_back(k);
             seen_keyword = true;
         } else {
             bool bare_walrus = at(TokenKind::Name) && kind(1) == TokenKind::ColonEqual;
@@ -1013,9 +1065,9 @@ Expr* Parser::parse_call(Expr* func, bool allow_genexp)
                 auto* g = m_arena.make<GeneratorExp>();
                 g->elt = e;
                 ADDER_NEED(parse_comprehension_clauses(g->generators));
-                bool sole = call->args.empty() && call->keywords.empty() && at(TokenKind::RPar);
+                bool sole = args.empty() && keywords.empty() && at(TokenKind::RPar);
                 if (!sole) {
-                    if (at(TokenKind::Comma) && kind(1) == TokenKind::RPar && call->args.empty() && call->keywords.empty()) {
+                    if (at(TokenKind::Comma) && kind(1) == TokenKind::RPar && args.empty() && keywords.empty()) {
                         // `f(x for x in y, )` is accepted; the genexp spans to the comma.
                         g->loc = loc_from(e->loc);
                         return fail_range(e->loc.lineno, e->loc.col_offset, prev().end_lineno, prev().end_col,
@@ -1026,7 +1078,7 @@ Expr* Parser::parse_call(Expr* func, bool allow_genexp)
                 }
                 advance(); // ')'
                 g->loc = loc_from(open);
-                call->args.push_back(g);
+                store_one(call->args, static_cast<Expr*>(g));
                 call->loc = loc_from(func->loc);
                 return call;
             }
@@ -1039,20 +1091,20 @@ Expr* Parser::parse_call(Expr* func, bool allow_genexp)
                 return fail_at(peek(), seen_double_star ? "positional argument follows keyword argument unpacking"
                                                         : "positional argument follows keyword argument");
             }
-            call->args.push_back(e);
+            args.push_back(e);
         }
         if (!accept(TokenKind::Comma)) {
             if (!at(TokenKind::RPar) && !m_failed) {
                 // The last argument: a positional one, or the value of a keyword.
-                bool keyword_last = !call->keywords.empty()
-                    && (call->args.empty() || call->keywords.back()->loc.col_offset > call->args.back()->loc.col_offset
-                        || call->keywords.back()->loc.lineno > call->args.back()->loc.lineno);
-                Expr* last = keyword_last ? call->keywords.back()->value : call->args.back();
+                bool keyword_last = !keywords.empty()
+                    && (args.empty() || keywords.back()->loc.col_offset > args.back()->loc.col_offset
+                        || keywords.back()->loc.lineno > args.back()->loc.lineno);
+                Expr* last = keyword_last ? keywords.back()->value : args.back();
                 const Token* last_tok = &start;
                 if (keyword_last) {
                     // The token 1 or 2 after `start` (tokens are not contiguous in memory).
                     const Token* t = m_tokens.after(&start);
-                    if (t && call->keywords.back()->arg)
+                    if (t && keywords.back()->arg)
                         t = m_tokens.after(t);
                     if (t)
                         last_tok = t;
@@ -1063,6 +1115,8 @@ Expr* Parser::parse_call(Expr* func, bool allow_genexp)
         }
     }
     ADDER_NEED(expect(TokenKind::RPar));
+    store(call->args, args);
+    store(call->keywords, keywords);
     call->loc = loc_from(func->loc);
     return call;
 }
@@ -1145,6 +1199,10 @@ Expr* Parser::parse_lambda()
 Arguments* Parser::parse_parameters(bool is_lambda, TokenKind closer)
 {
     auto* a = m_arena.make<Arguments>();
+    SmallVec<Arg*, 6> args;
+    SmallVec<Arg*, 2> kwonlyargs;
+    SmallVec<Expr*, 2> kw_defaults;
+    SmallVec<Expr*, 4> defaults;
     bool seen_default = false;
     bool seen_star = false;
     bool seen_slash = false;
@@ -1155,7 +1213,7 @@ Arguments* Parser::parse_parameters(bool is_lambda, TokenKind closer)
         if (!n)
             return nullptr;
         auto* arg = m_arena.make<Arg>();
-        arg->arg = identifier(*n);
+        assign_identifier(arg->arg, *n);
         if (!is_lambda && accept(TokenKind::Colon)) {
             arg->annotation = star_annotation ? parse_star_expression() : parse_expression();
             if (!arg->annotation)
@@ -1173,12 +1231,12 @@ Arguments* Parser::parse_parameters(bool is_lambda, TokenKind closer)
                 return fail_at(t, "/ may appear only once");
             if (seen_star)
                 return fail_at(t, "/ must be ahead of *");
-            if (a->args.empty())
+            if (args.empty())
                 return fail_at(t, "at least one argument must precede /");
             advance();
             seen_slash = true;
-            a->posonlyargs = std::move(a->args);
-            a->args.clear();
+            store(a->posonlyargs, args);
+            args.clear();
             if (at(TokenKind::Star))
                 return fail_at(peek(), "expected comma between / and *");
         } else if (t.kind == TokenKind::Star) {
@@ -1219,27 +1277,31 @@ Arguments* Parser::parse_parameters(bool is_lambda, TokenKind closer)
                 ADDER_NEED(def);
             }
             if (seen_star) {
-                a->kwonlyargs.push_back(arg);
-                a->kw_defaults.push_back(def);
+                kwonlyargs.push_back(arg);
+                kw_defaults.push_back(def);
             } else {
                 if (def) {
                     seen_default = true;
-                    a->defaults.push_back(def);
+                    defaults.push_back(def);
                 } else if (seen_default) {
                     return fail_node(arg->loc, "non-default argument follows default argument");
                 }
-                a->args.push_back(arg);
+                args.push_back(arg);
             }
         }
         if (!accept(TokenKind::Comma))
             break;
     }
-    if (bare_star && a->kwonlyargs.empty()) {
+    if (bare_star && kwonlyargs.empty()) {
         if (at(closer) && bare_star_tok)
             return fail_at(is_lambda ? peek() : *bare_star_tok, "named arguments must follow bare *");
     }
     if (!at(closer))
         return fail_invalid_syntax();
+    store(a->args, args);
+    store(a->kwonlyargs, kwonlyargs);
+    store(a->kw_defaults, kw_defaults);
+    store(a->defaults, defaults);
     return a;
 }
 
@@ -1265,6 +1327,19 @@ bool parse_int64(std::string_view digits, int base, int64_t& out)
 Expr* Parser::parse_number(const Token& t)
 {
     auto* c = node<Constant>(loc_from(t));
+    // Fast path: a short plain decimal integer (most literals: 0, 1, 42).
+    std::string_view s = t.text;
+    if (s.size() <= 18 && (s.size() == 1 || s[0] != '0')) {
+        int64_t v = 0;
+        size_t i = 0;
+        for (; i < s.size() && s[i] >= '0' && s[i] <= '9'; ++i)
+            v = v * 10 + (s[i] - '0');
+        if (i == s.size()) {
+            c->value.kind = ConstantValue::Kind::Int;
+            c->value.int_value = v;
+            return c;
+        }
+    }
     std::string text;
     text.reserve(t.text.size());
     for (char ch : t.text)

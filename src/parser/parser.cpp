@@ -54,16 +54,13 @@ void Parser::fill()
         // Lex a batch ahead: one call here per several tokens. A tokenizer
         // error met on the way is only reported once the parser asks for
         // the token where it happened (the next call), as before.
-        for (int n = 0; n < lex_batch; ++n) {
-            Token& t = m_tokens.append();
-            if (!m_lexer->next(t)) {
-                m_tokens.pop_back();
-                m_lex_failed = true;
-                return;
-            }
-            if (t.kind == TokenKind::EndMarker)
-                return;
-        }
+        size_t room;
+        Token* span = m_tokens.append_span(room);
+        bool failed;
+        int n = m_lexer->next_batch(span, room < lex_batch ? static_cast<int>(room) : lex_batch, failed);
+        m_tokens.commit(static_cast<size_t>(n));
+        if (failed)
+            m_lex_failed = true;
         return;
     }
     if (!m_fatal)
@@ -83,16 +80,9 @@ void Parser::reset(Mark m)
     m_pos = m.pos;
     m_cur = m_pos < m_tokens.size() ? &m_tokens[m_pos] : nullptr;
     m_furthest = m.furthest;
+    m_primed = nullptr;
     if (!m_fatal)
         m_failed = false;
-}
-
-const Token* Parser::expect(TokenKind k)
-{
-    if (peek().kind == k)
-        return &advance();
-    fail_invalid_syntax();
-    return nullptr;
 }
 
 const Token* Parser::expect_forced(TokenKind k)
@@ -268,8 +258,10 @@ ast::Mod* Parser::parse_file()
 {
     auto* mod = m_arena.make<ast::Mod>();
     mod->kind = ast::ModKind::Module;
-    if (!parse_statements(mod->body, false))
+    StmtList body;
+    if (!parse_statements(body, false))
         return nullptr;
+    store(mod->body, body);
     if (!at(TokenKind::EndMarker))
         return fail_invalid_syntax();
     return mod;
@@ -314,8 +306,10 @@ ast::Mod* Parser::parse_single()
     case TokenKind::KwAsync: compound = true; break;
     default: compound = at_name("match");
     }
-    if (!parse_statement(mod->body))
+    StmtList body;
+    if (!parse_statement(body))
         return nullptr;
+    store(mod->body, body);
     compound = compound && !mod->body.empty() && mod->body.back()->kind != ast::StmtKind::Expr
         && mod->body.back()->kind != ast::StmtKind::Assign;
     if (!compound && !at(TokenKind::EndMarker)) {

@@ -13,6 +13,7 @@
 #include "lexer/lexer.h"
 #include "parser/parser.h"
 
+#include <cstring>
 #include <memory>
 #include <new>
 #include <type_traits>
@@ -56,6 +57,19 @@ public:
     }
     // Drops the token append() just added.
     void pop_back() { --m_size; }
+    // Where the next tokens go, all in one chunk: sets `room` to how many
+    // fit there (at least 1). commit(n) then appends the first n of them.
+    Token* append_span(size_t& room)
+    {
+        if ((m_size & chunk_mask) == 0) {
+            if ((m_size >> chunk_bits) == m_chunks.size())
+                m_chunks.push_back(static_cast<Token*>(ast::block_pool::take()));
+            m_tail = m_chunks[m_size >> chunk_bits];
+        }
+        room = chunk_size - (m_size & chunk_mask);
+        return &m_tail[m_size & chunk_mask];
+    }
+    void commit(size_t n) { m_size += n; }
     // The token stored after `t`, or nullptr when `t` is the last one (or not
     // stored here). Linear in the number of chunks: for error paths only.
     const Token* after(const Token* t) const
@@ -82,27 +96,57 @@ private:
 };
 
 // A list with room for N elements inline, for parser temporaries that are
-// nearly always short (no heap allocation then). T: default-constructible.
+// nearly always short (no heap allocation then); contiguous, so a finished
+// list is copied into the arena in one go (Parser::store). T: trivially
+// copyable.
 template<typename T, size_t N>
 class SmallVec {
+    static_assert(std::is_trivially_copyable_v<T>);
+
 public:
+    SmallVec() = default;
+    SmallVec(const SmallVec&) = delete;
+    SmallVec& operator=(const SmallVec&) = delete;
+    ~SmallVec()
+    {
+        if (m_data != m_inline)
+            ::operator delete(m_data);
+    }
     size_t size() const { return m_size; }
-    T& operator[](size_t i) { return i < N ? m_inline[i] : m_more[i - N]; }
-    T& back() { return (*this)[m_size - 1]; }
+    bool empty() const { return m_size == 0; }
+    T* data() { return m_data; }
+    T* begin() { return m_data; }
+    T* end() { return m_data + m_size; }
+    T& operator[](size_t i) { return m_data[i]; }
+    T& back() { return m_data[m_size - 1]; }
+    void clear() { m_size = 0; }
     void push_back(const T& v)
     {
-        if (m_size < N)
-            m_inline[m_size] = v;
-        else
-            m_more.push_back(v);
-        ++m_size;
+        if (m_size == m_cap) [[unlikely]]
+            grow();
+        m_data[m_size++] = v;
     }
 
 private:
-    T m_inline[N] {};
-    std::vector<T> m_more;
+    void grow()
+    {
+        T* p = static_cast<T*>(::operator new(2 * m_cap * sizeof(T)));
+        std::memcpy(p, m_data, m_size * sizeof(T));
+        if (m_data != m_inline)
+            ::operator delete(m_data);
+        m_data = p;
+        m_cap *= 2;
+    }
+
+    T* m_data = m_inline;
     size_t m_size = 0;
+    size_t m_cap = N;
+    T m_inline[N];
 };
+
+// The statements of a body while it is parsed.
+using StmtList = SmallVec<ast::Stmt*, 8>;
+using ExprList = SmallVec<ast::Expr*, 8>;
 
 // Nesting limit of the recursive descent: deeper sources fail with
 // MemoryError, as CPython 3.11's parser does past its MAXSTACK. Chosen so that
@@ -223,7 +267,13 @@ private:
         step();
         return true;
     }
-    const Token* expect(TokenKind k); // generic "invalid syntax" when absent
+    // Generic "invalid syntax" when absent.
+    const Token* expect(TokenKind k)
+    {
+        if (peek().kind == k)
+            return &advance();
+        return fail_invalid_syntax();
+    }
     const Token* expect_forced(TokenKind k); // "expected 'x'" when absent
     const Token* expect_colon(); // "expected ':'" before a NEWLINE, else "invalid syntax"
     const Token& prev() const { return m_tokens[m_pos - 1]; }
@@ -259,8 +309,31 @@ private:
     }
     // The token before the ',' just consumed (the end of the previous argument).
     const Token& last_real_before_comma() const { return m_tokens[m_pos >= 2 ? m_pos - 2 : 0]; }
+    // The first token of the expression a level of the expression chain
+    // starts to parse (see m_primed).
+    const Token& start_token() { return m_primed ? *m_primed_start : peek(); }
     ast::Location loc_from(const Token& start) const { const Token& e = last_real(); return { start.lineno, start.col, e.end_lineno, e.end_col }; }
     ast::Location loc_from(const ast::Location& start) const { const Token& e = last_real(); return { start.lineno, start.col_offset, e.end_lineno, e.end_col }; }
+    // Makes `out` hold the elements of `xs`, copied into the arena.
+    template<typename T, size_t N>
+    void store(ast::Seq<T>& out, SmallVec<T, N>& xs)
+    {
+        size_t n = xs.size();
+        if (n == 0) {
+            out.clear();
+            return;
+        }
+        T* p = m_arena.allocate_array<T>(n);
+        std::memcpy(p, xs.data(), n * sizeof(T));
+        out.view(p, n);
+    }
+    template<typename T>
+    void store_one(ast::Seq<T>& out, T x)
+    {
+        T* p = m_arena.allocate_array<T>(1);
+        *p = x;
+        out.view(p, 1);
+    }
     template<typename T>
     T* node(const ast::Location& loc)
     {
@@ -270,15 +343,16 @@ private:
     }
 
     // ---- statements (statements.cpp)
-    bool parse_statements(std::vector<ast::Stmt*>& out, bool until_dedent);
-    bool parse_statement(std::vector<ast::Stmt*>& out);
-    bool parse_simple_stmts(std::vector<ast::Stmt*>& out);
+    bool parse_statements(StmtList& out, bool until_dedent);
+    bool parse_statement(StmtList& out);
+    bool parse_simple_stmts(StmtList& out);
     ast::Stmt* parse_simple_stmt();
     ast::Stmt* parse_compound_stmt();
     ast::Stmt* parse_expr_or_assign_stmt();
-    bool parse_block(std::vector<ast::Stmt*>& out, const char* what, int lineno);
-    ast::Stmt* parse_function_def(std::vector<ast::Expr*> decorators, const Token* async_tok);
-    ast::Stmt* parse_class_def(std::vector<ast::Expr*> decorators);
+    bool parse_block(ast::Seq<ast::Stmt*>& body, const char* what, int lineno);
+    bool parse_block_into(StmtList& out, const char* what, int lineno);
+    ast::Stmt* parse_function_def(ast::Seq<ast::Expr*> decorators, const Token* async_tok);
+    ast::Stmt* parse_class_def(ast::Seq<ast::Expr*> decorators);
     ast::Stmt* parse_decorated();
     ast::Stmt* parse_if_stmt(bool is_elif);
     ast::Stmt* parse_while_stmt();
@@ -323,8 +397,8 @@ private:
     std::nullptr_t fail_starred_dict_value();
     std::nullptr_t fail_parenthesized_parameter(bool is_lambda);
     ast::Expr* parse_star_targets(bool single = false); // for-loop, comprehension and with targets
-    bool parse_comprehension_clauses(std::vector<ast::Comprehension*>& out);
-    ast::Expr* make_tuple(std::vector<ast::Expr*> elts, const ast::Location& loc);
+    bool parse_comprehension_clauses(ast::Seq<ast::Comprehension*>& out);
+    ast::Expr* make_tuple(ExprList& elts, const ast::Location& loc);
     ast::Expr* parse_number(const Token& t);
     ast::Expr* parse_strings(); // STRING+ (strings.cpp)
 
@@ -368,6 +442,11 @@ private:
     int m_depth = 0; // see ADDER_DEPTH_GUARD
     size_t m_match_missing_colon = 0; // the NEWLINE after `match subject`, if any
     bool m_in_fstring_field = false;
+    // A primary parse_expression() parsed ahead (with its first token): the
+    // levels down to parse_primary() start from it instead of the current
+    // token, and parse_primary() returns it.
+    ast::Expr* m_primed = nullptr;
+    const Token* m_primed_start = nullptr;
     bool m_tokenizer_text = false; // see tokenizer_text()
 };
 
@@ -401,6 +480,19 @@ inline ast::Identifier identifier(const Token& t)
     if (t.non_ascii && g_identifier_normalizer)
         return g_identifier_normalizer(t.text);
     return ast::Identifier(t.text);
+}
+
+// Stores a NAME token's identifier in `out`, a fresh (empty) string, as
+// identifier() would; rebuilding it in place is cheaper than assigning
+// (no temporary, no call to the general replace).
+inline void assign_identifier(ast::Identifier& out, const Token& t)
+{
+    if (t.non_ascii && g_identifier_normalizer) [[unlikely]] {
+        out = g_identifier_normalizer(t.text);
+        return;
+    }
+    std::destroy_at(&out);
+    std::construct_at(&out, t.text.data(), t.text.size());
 }
 
 } // namespace adder::parser

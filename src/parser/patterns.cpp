@@ -34,7 +34,8 @@ Stmt* Parser::parse_match_stmt()
         const Token& start = peek();
         Expr* first = parse_star_named_expression();
         if (first && at(TokenKind::Comma)) {
-            std::vector<Expr*> elts { first };
+            ExprList elts;
+            elts.push_back(first);
             while (accept(TokenKind::Comma)) {
                 if (at(TokenKind::Colon))
                     break;
@@ -46,7 +47,7 @@ Stmt* Parser::parse_match_stmt()
                 elts.push_back(x);
             }
             if (first)
-                subject = make_tuple(std::move(elts), loc_from(start));
+                subject = make_tuple(elts, loc_from(start));
         } else if (first) {
             if (first->kind == ExprKind::Starred)
                 first = nullptr;

@@ -7,7 +7,7 @@ namespace adder::parser {
 using namespace ast;
 
 // statements: statement+   (until_dedent: a block's body, ended by DEDENT)
-bool Parser::parse_statements(std::vector<Stmt*>& out, bool until_dedent)
+bool Parser::parse_statements(StmtList& out, bool until_dedent)
 {
     for (;;) {
         TokenKind k = kind();
@@ -23,7 +23,7 @@ bool Parser::parse_statements(std::vector<Stmt*>& out, bool until_dedent)
 }
 
 // statement: compound_stmt | simple_stmts
-bool Parser::parse_statement(std::vector<Stmt*>& out)
+bool Parser::parse_statement(StmtList& out)
 {
     switch (kind()) {
     case TokenKind::KwDef:
@@ -72,7 +72,7 @@ bool Parser::parse_statement(std::vector<Stmt*>& out)
 }
 
 // simple_stmts: simple_stmt !';' NEWLINE | ';'.simple_stmt+ [';'] NEWLINE
-bool Parser::parse_simple_stmts(std::vector<Stmt*>& out)
+bool Parser::parse_simple_stmts(StmtList& out)
 {
     for (;;) {
         Stmt* s = parse_simple_stmt();
@@ -134,10 +134,11 @@ Stmt* Parser::parse_simple_stmt()
         // del_targets: ','.del_target+ [',']
         advance();
         auto* d = m_arena.make<Delete>();
+        ExprList targets;
         for (;;) {
             Expr* e = at(TokenKind::Star) ? parse_star_expression() : parse_bitwise_or();
             ADDER_NEED(e);
-            d->targets.push_back(e);
+            targets.push_back(e);
             if (!accept(TokenKind::Comma))
                 break;
             if (at(TokenKind::Newline) || at(TokenKind::Semi))
@@ -145,8 +146,9 @@ Stmt* Parser::parse_simple_stmt()
         }
         if (!at(TokenKind::Newline) && !at(TokenKind::Semi))
             return fail_invalid_syntax();
-        for (Expr* e : d->targets)
+        for (Expr* e : targets)
             ADDER_NEED(set_del(e));
+        store(d->targets, targets);
         d->loc = loc_from(t);
         return d;
     }
@@ -293,6 +295,7 @@ Stmt* Parser::parse_expr_or_assign_stmt()
             return it.start->kind == TokenKind::LPar
                 && (it.e->loc.lineno != it.start->lineno || it.e->loc.col_offset != it.start->col);
         };
+        ExprList targets;
         for (size_t i = 0; i + 1 < items.size(); ++i) {
             Expr* target = items[i].e;
             if (items[i].bare_yield)
@@ -317,8 +320,9 @@ Stmt* Parser::parse_expr_or_assign_stmt()
                 return fail_node(bad->loc, std::string("cannot assign to ") + expr_name(bad));
             }
             set_context(target, ExprContext::Store);
-            a->targets.push_back(target);
+            targets.push_back(target);
         }
+        store(a->targets, targets);
         a->value = items.back().e;
         a->loc = loc_from(first);
         return a;
@@ -355,6 +359,7 @@ Stmt* Parser::parse_import_name()
 {
     const Token& t = advance();
     auto* imp = m_arena.make<Import>();
+    SmallVec<Alias*, 4> names;
     for (;;) {
         const Token& start = peek();
         auto* a = m_arena.make<Alias>();
@@ -365,10 +370,11 @@ Stmt* Parser::parse_import_name()
             a->asname = identifier(*n);
         }
         a->loc = loc_from(start);
-        imp->names.push_back(a);
+        names.push_back(a);
         if (!accept(TokenKind::Comma))
             break;
     }
+    store(imp->names, names);
     imp->loc = loc_from(t);
     return imp;
 }
@@ -420,9 +426,10 @@ Stmt* Parser::parse_import_from()
         auto* a = m_arena.make<Alias>();
         a->name = "*";
         a->loc = loc_from(s);
-        imp->names.push_back(a);
+        store_one(imp->names, a);
     } else {
         bool paren = accept(TokenKind::LPar);
+        SmallVec<Alias*, 8> names;
         for (;;) {
             const Token* n = expect(TokenKind::Name);
             ADDER_NEED(n);
@@ -434,7 +441,7 @@ Stmt* Parser::parse_import_from()
                 a->asname = identifier(*as);
             }
             a->loc = loc_from(*n);
-            imp->names.push_back(a);
+            names.push_back(a);
             if (!at(TokenKind::Comma))
                 break;
             advance();
@@ -443,6 +450,7 @@ Stmt* Parser::parse_import_from()
             if (!paren && (at(TokenKind::Newline) || at(TokenKind::Semi)))
                 return fail_at(peek(), "trailing comma not allowed without surrounding parentheses");
         }
+        store(imp->names, names);
         if (paren)
             ADDER_NEED(expect(TokenKind::RPar));
     }
@@ -481,13 +489,15 @@ Stmt* Parser::parse_compound_stmt()
 // decorators: ('@' f=named_expression NEWLINE)+
 Stmt* Parser::parse_decorated()
 {
-    std::vector<Expr*> decorators;
+    ExprList list;
     while (accept(TokenKind::At)) {
         Expr* d = parse_named_expression();
         ADDER_NEED(d);
-        decorators.push_back(d);
+        list.push_back(d);
         ADDER_NEED(expect(TokenKind::Newline));
     }
+    Seq<Expr*> decorators;
+    store(decorators, list);
     if (at(TokenKind::KwClass))
         return parse_class_def(std::move(decorators));
     if (at(TokenKind::KwDef))
@@ -500,7 +510,16 @@ Stmt* Parser::parse_decorated()
 }
 
 // block: NEWLINE INDENT statements DEDENT | simple_stmts
-bool Parser::parse_block(std::vector<Stmt*>& out, const char* what, int lineno)
+bool Parser::parse_block(Seq<Stmt*>& body, const char* what, int lineno)
+{
+    StmtList out;
+    if (!parse_block_into(out, what, lineno))
+        return false;
+    store(body, out);
+    return true;
+}
+
+bool Parser::parse_block_into(StmtList& out, const char* what, int lineno)
 {
     if (accept(TokenKind::Newline)) {
         if (!at(TokenKind::Indent)) {
@@ -535,7 +554,7 @@ bool Parser::parse_block(std::vector<Stmt*>& out, const char* what, int lineno)
 // function_def_raw:
 //     | 'def' NAME &&'(' [params] ')' ['->' expression] &&':' [func_type_comment] block
 //     | ASYNC 'def' NAME &&'(' [params] ')' ['->' expression] &&':' [func_type_comment] block
-Stmt* Parser::parse_function_def(std::vector<Expr*> decorators, const Token* async_tok)
+Stmt* Parser::parse_function_def(Seq<Expr*> decorators, const Token* async_tok)
 {
     const Token& def = advance();
     const Token& start = async_tok ? *async_tok : def;
@@ -559,7 +578,7 @@ Stmt* Parser::parse_function_def(std::vector<Expr*> decorators, const Token* asy
 }
 
 // class_def_raw: 'class' NAME ['(' [arguments] ')'] &&':' block
-Stmt* Parser::parse_class_def(std::vector<Expr*> decorators)
+Stmt* Parser::parse_class_def(Seq<Expr*> decorators)
 {
     const Token& t = advance();
     auto* c = m_arena.make<ClassDef>();
@@ -595,7 +614,7 @@ Stmt* Parser::parse_if_stmt(bool is_elif)
     if (at(TokenKind::KwElif)) {
         Stmt* e = parse_if_stmt(true);
         ADDER_NEED(e);
-        s->orelse.push_back(e);
+        store_one(s->orelse, e);
     } else if (at(TokenKind::KwElse)) {
         const Token& el = advance();
         ADDER_NEED(expect_forced(TokenKind::Colon));
@@ -669,6 +688,7 @@ Stmt* Parser::parse_with_stmt(const Token* async_tok)
 {
     const Token& t = advance();
     auto* s = m_arena.make<With>(async_tok != nullptr);
+    SmallVec<WithItem*, 4> items;
     bool done = false;
     if (at(TokenKind::LPar)) {
         // Try the parenthesized form; fall back to an ordinary expression.
@@ -681,7 +701,7 @@ Stmt* Parser::parse_with_stmt(const Token* async_tok)
                 ok = false;
                 break;
             }
-            s->items.push_back(item);
+            items.push_back(item);
             if (!accept(TokenKind::Comma))
                 break;
             if (at(TokenKind::RPar))
@@ -693,18 +713,19 @@ Stmt* Parser::parse_with_stmt(const Token* async_tok)
             if (m_fatal)
                 return nullptr;
             reset(m);
-            s->items.clear();
+            items.clear();
         }
     }
     if (!done) {
         for (;;) {
             WithItem* item = parse_with_item();
             ADDER_NEED(item);
-            s->items.push_back(item);
+            items.push_back(item);
             if (!accept(TokenKind::Comma))
                 break;
         }
     }
+    store(s->items, items);
     ADDER_NEED(expect_colon());
     ADDER_NEED(parse_block(s->body, "'with' statement", t.lineno));
     s->loc = loc_from(async_tok ? *async_tok : t);
@@ -722,10 +743,10 @@ Stmt* Parser::parse_try_stmt()
 {
     const Token& t = advance();
     ADDER_NEED(expect_forced(TokenKind::Colon));
-    std::vector<Stmt*> body;
+    Seq<Stmt*> body;
     ADDER_NEED(parse_block(body, "'try' statement", t.lineno));
     bool star = false;
-    std::vector<ExceptHandler*> handlers;
+    SmallVec<ExceptHandler*, 4> handlers;
     bool first_handler = true;
     while (at(TokenKind::KwExcept)) {
         const Token& ex = advance();
@@ -774,7 +795,7 @@ Stmt* Parser::parse_try_stmt()
     }
     auto* s = m_arena.make<Try>(star);
     s->body = std::move(body);
-    s->handlers = std::move(handlers);
+    store(s->handlers, handlers);
     if (!s->handlers.empty() && at(TokenKind::KwElse)) {
         const Token& el = advance();
         ADDER_NEED(expect_forced(TokenKind::Colon));

@@ -213,7 +213,7 @@ public:
     // Turns the pending literal text into a Constant. `final` is CPython's
     // FstringParser_Finish, which locates it at the spec's own token; a
     // literal before a field takes the whole concatenation's location.
-    void flush_literal(std::vector<Expr*>& values, bool final = true)
+    void flush_literal(Seq<Expr*>& values, bool final = true)
     {
         if (m_last.empty())
             return;
@@ -227,7 +227,7 @@ public:
     }
 
     // FstringParser_ConcatFstring over body [*pos, end) of token `t`.
-    bool concat_fstring(const Token& t, size_t& pos, size_t end, bool raw, int recurse_lvl, std::vector<Expr*>& values)
+    bool concat_fstring(const Token& t, size_t& pos, size_t end, bool raw, int recurse_lvl, Seq<Expr*>& values)
     {
         for (;;) {
             bool doubled = false;
@@ -308,7 +308,7 @@ private:
     }
 
     // fstring_find_expr: parses the field at `pos` (a '{') into `out`.
-    bool find_expr(const Token& t, size_t& pos, size_t end, bool raw, int recurse_lvl, std::vector<Expr*>& values, Expr*& out)
+    bool find_expr(const Token& t, size_t& pos, size_t end, bool raw, int recurse_lvl, Seq<Expr*>& values, Expr*& out)
     {
         std::string_view s = t.text;
         if (recurse_lvl >= 2)
@@ -503,6 +503,21 @@ Expr* Parser::parse_strings()
     const Token& first = m_tokens[first_index];
     const Token& last = m_tokens[last_index];
     Location loc { first.lineno, first.col, last.end_lineno, last.end_col };
+    if (first_index == last_index) {
+        // Fast path: one plain str literal without escapes (most strings).
+        Prefix p = read_prefix(first.text);
+        if (!p.bytes && !p.fmt) {
+            std::string_view body = first.text.substr(p.len + p.quote, first.text.size() - p.len - 2 * p.quote);
+            if (p.raw || body.find('\\') == std::string_view::npos) {
+                auto* c = node<Constant>(loc);
+                c->value.kind = ConstantValue::Kind::Str;
+                c->value.text.assign(body.data(), body.size());
+                if (first.text[0] == 'u')
+                    c->kind = "u";
+                return c;
+            }
+        }
+    }
     bool bytes_mode = false;
     bool any_f = false;
     for (size_t i = first_index; i <= last_index; ++i) {

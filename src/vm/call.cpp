@@ -44,7 +44,7 @@ void DataStack::visit_roots(gc::Visitor& v)
     // Heap frames (generators) that are executing are reachable from the chain.
     for (Frame* f = thread().frame; f; f = f->previous)
         if (f->owns_memory)
-            v.visit_conservative_range(f, reinterpret_cast<char*>(f) + size_t(f->total_words) * 8);
+            v.visit_conservative_range(f, reinterpret_cast<char*>(f) + frame_bytes(f->code));
 }
 
 Frame* current_frame() { return thread().frame; }
@@ -64,7 +64,6 @@ static Frame* new_heap_frame(Code* code)
     VERIFY(f);
     f->code = code;
     f->owns_memory = true;
-    f->total_words = uint32_t(size / 8);
     return f;
 }
 
@@ -244,8 +243,11 @@ Result<Value> call_function(Function* f, CallArgs args)
         Result<Value> r = eval_frame(frame);
         if (r.is_error() || !frame->generator) {
             // Failed in the prologue before the generator took ownership.
-            if (!frame->generator)
+            if (!frame->generator) {
+                if (frame->frame_obj)
+                    frame_object_exit(frame, frame->lasti);
                 std::free(frame);
+            }
         }
         return r;
     }

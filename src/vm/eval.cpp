@@ -983,7 +983,13 @@ op_RETURN_VALUE:
     retval = POP();
     f->yielded = false;
     f->stack_depth = int32_t(sp - stack_base);
-    if (f->inlined) {
+    if (f->exit_flags != FRAME_INLINED) [[unlikely]] {
+        if (f->exit_flags & FRAME_HAS_OBJECT)
+            frame_object_exit(f, pc - 1);
+        if (!(f->exit_flags & FRAME_INLINED))
+            goto exit_frame;
+    }
+    {
         // Back to the caller's CALL, in this loop.
         Frame* caller = f->previous;
         ts.frame = caller;
@@ -994,7 +1000,6 @@ op_RETURN_VALUE:
         PUSH(retval);
         DISPATCH();
     }
-    goto exit_frame;
 op_RAISE_VARARGS: {
     SAVE();
     Value cause = oparg == 2 ? POP() : Value();
@@ -1104,7 +1109,7 @@ op_CALL: {
             }
             SAVE();
             callee->previous = f;
-            callee->inlined = true;
+            callee->exit_flags = FRAME_INLINED;
             ts.frame = callee;
             f = callee;
             LOAD_FRAME();
@@ -1352,7 +1357,8 @@ error_lasti_set:
     {
         Value exc = pending_exception();
         if (exc && is_exception(exc))
-            exception_add_traceback(exc, Value(code), int(f->lasti), f->line_of(f->lasti), Value(f->globals), Value(f->builtins));
+            exception_add_traceback(exc, Value(code), int(f->lasti), f->line_of(f->lasti), Value(f->globals), Value(f->builtins),
+                                    Value(frame_object(f)));
     }
 exception_unwind: {
     // The handler is found from the instruction actually executing (RERAISE
@@ -1360,11 +1366,13 @@ exception_unwind: {
     // serves line numbers and the pushed lasti), as in ceval.c.
     const bytecode::ExceptionEntry* h = find_handler(code, pc - 1);
     if (!h) {
+        if (f->exit_flags & FRAME_HAS_OBJECT) [[unlikely]]
+            frame_object_exit(f, f->lasti);
         f->stack_depth = 0;
         f->yielded = false;
         ts.frame = f->previous;
         leave_call();
-        if (f->inlined) {
+        if (f->exit_flags & FRAME_INLINED) {
             // Propagate into the inlining caller, which records its own
             // traceback entry at its CALL.
             Frame* caller = f->previous;

@@ -21,6 +21,8 @@
 
 namespace adder::vm {
 
+enum : uint8_t { FRAME_INLINED = 1, FRAME_HAS_OBJECT = 2 };
+
 struct Frame {
     Code* code = nullptr;
     Function* func = nullptr;     // null for module/class/exec frames
@@ -29,14 +31,24 @@ struct Frame {
     Value locals;                 // mapping for module/class/exec frames, null for functions
     Frame* previous = nullptr;
     Value generator;              // owning generator/coroutine, if any
+    // The Python-visible frame object, created lazily (sys._getframe, a
+    // traceback entry, gi_frame); null for almost every frame. A data-stack
+    // frame that has one (FRAME_HAS_OBJECT) detaches it on exit
+    // (frame_object_exit) so that it never points at a popped frame. Found
+    // by the conservative scan, so it keeps the object alive while the
+    // frame exists.
+    Object* frame_obj = nullptr;
     const bytecode::Word* instrs = nullptr;
     uint32_t pc = 0;              // index of the next instruction
     uint32_t lasti = 0;           // index of the instruction being executed (for tracebacks)
     int32_t stack_depth = 0;      // saved stack depth while suspended
     bool yielded = false;         // set by YIELD_VALUE when eval returns
     bool owns_memory = false;
-    bool inlined = false;         // pushed by the eval loop's CALL: RETURN_VALUE resumes `previous` in the same loop
-    uint32_t total_words = 0;     // header + slots, in 8-byte words
+    // FRAME_INLINED: pushed by the eval loop's CALL (RETURN_VALUE resumes
+    // `previous` in the same loop); FRAME_HAS_OBJECT: frame_obj is set and
+    // must be detached on exit. One byte, so that the common return (an
+    // inlined frame without an object) is a single compare.
+    uint8_t exit_flags = 0;
     Value slots[];                // localsplus, then the value stack
 
     Value* localsplus() { return slots; }
@@ -45,11 +57,19 @@ struct Frame {
     int line_of(uint32_t index) const;
 };
 
+// Every call zeroes the header: keep it at 88 bytes (11 words).
+static_assert(sizeof(Frame) == 88);
+
 // Size in bytes of a frame for `code`.
 inline size_t frame_size(const Code* code)
 {
     return sizeof(Frame) + sizeof(Value) * size_t(code->m_nlocalsplus + code->m_stacksize + 1);
 }
+
+// Bytes a frame for `code` occupies (16-byte aligned), for the
+// conservative scan of heap frames. Computed rather than stored so that the
+// header, which every call zeroes, stays at 88 bytes.
+inline size_t frame_bytes(const Code* code) { return (frame_size(code) + 15) & ~size_t(15); }
 
 // The VM's contiguous stack of frames.
 class DataStack : public gc::RootSource {
@@ -66,7 +86,6 @@ public:
         std::memset(static_cast<void*>(f), 0, size);
         m_top += size;
         f->code = code;
-        f->total_words = uint32_t(size / 8);
         return f;
     }
     // As push(), but only the header and the fast locals are zeroed: the
@@ -84,7 +103,6 @@ public:
             slots[i] = Value();
         m_top += size;
         f->code = code;
-        f->total_words = uint32_t(size / 8);
         return f;
     }
     void pop(Frame* frame) { m_top = reinterpret_cast<char*>(frame); }

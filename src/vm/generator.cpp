@@ -40,7 +40,7 @@ void Generator::visit_edges(gc::Visitor& v)
     v.visit(m_qualname);
     v.visit(m_exc);
     if (m_frame)
-        v.visit_conservative_range(m_frame, reinterpret_cast<char*>(m_frame) + size_t(m_frame->total_words) * 8);
+        v.visit_conservative_range(m_frame, reinterpret_cast<char*>(m_frame) + frame_bytes(m_frame->code));
 }
 
 static Generator* as_gen(Value v) { return static_cast<Generator*>(v.as_object()); }
@@ -60,6 +60,8 @@ Value make_generator(Frame* frame)
     gen->m_name = frame->func ? frame->func->m_name : frame->code->m_name;
     gen->m_qualname = frame->func ? frame->func->m_qualname : frame->code->m_qualname;
     frame->generator = Value(gen);
+    if (frame->frame_obj) [[unlikely]] // the frame object now needs the generator's memory
+        static_cast<FrameObject*>(frame->frame_obj)->m_owner = Value(gen);
     if (t != g_async_generator_type)
         gc::heap().register_finalizable(gen);
     return Value(gen);
@@ -548,7 +550,10 @@ static Result<Value> gen_get_running(Value self) { return py_bool(as_gen(self)->
 static Result<Value> gen_get_code(Value self) { return Value(as_gen(self)->m_frame->code); }
 static Result<Value> gen_get_frame(Value self)
 {
-    return as_gen(self)->m_state == Generator::State::Completed ? none() : none(); // FIXME: frame objects
+    Generator* gen = as_gen(self);
+    if (gen->m_state == Generator::State::Completed)
+        return none();
+    return Value(frame_object(gen->m_frame));
 }
 static Result<Value> gen_get_yieldfrom(Value self)
 {
@@ -594,6 +599,7 @@ void finalize_cell(gc::Cell* cell)
 
 void init_generator_types()
 {
+    init_frame_type();
     gc::heap().set_finalizer_hook(finalize_cell);
     for (Type* t : { g_generator_type, g_coroutine_type, g_async_generator_type }) {
         t->repr = gen_repr;

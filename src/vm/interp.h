@@ -7,6 +7,10 @@
 #include "objects/object.h"
 #include "vm/frame.h"
 
+namespace adder {
+class Tuple;
+}
+
 namespace adder::vm {
 
 // Runs module/class/exec-style `code` with `globals` and `locals` (a mapping,
@@ -25,6 +29,44 @@ Result<Value> run_class_body(Function* f, Value ns);
 Result<Value> eval_frame(Frame* frame, bool throwing = false);
 // The innermost executing Python frame (null at top level).
 Frame* current_frame();
+
+// The Python-visible frame object (CPython's PyFrameObject) of a VM frame.
+// Created lazily and only on request (frame_object()); while attached it
+// reads the live frame, and when a data-stack frame exits it is detached
+// (frame_object_exit): the fast locals and the last instruction are copied
+// and f_back is linked to the caller's frame object, as CPython's
+// take_ownership. A generator's frame stays attached (its memory lives as
+// long as the generator, which m_owner keeps alive); its f_back is None
+// unless the generator is running.
+class FrameObject final : public Object {
+public:
+    using GcTriviallySweepable = FrameObject; // owns no memory: the sweep skips the destructor
+    explicit FrameObject(Type* type) : Object(type) {}
+    void visit_edges(gc::Visitor& v) override;
+
+    Frame* m_frame = nullptr;     // the live frame, null once detached
+    Code* m_code = nullptr;       // fixed for the frame's life
+    Dict* m_globals = nullptr;
+    Dict* m_builtins = nullptr;
+    Value m_locals;               // mapping of module/class/exec frames
+    Value m_owner;                // generator owning m_frame's memory
+    Value m_back;                 // caller's frame object, once detached
+    Value m_locals_dict;          // f_locals of a function frame (refreshed on each read)
+    Value m_trace;                // f_trace (stored only: Adder does not trace)
+    Tuple* m_fast = nullptr;      // detached: copy of localsplus (unbound slots null; never exposed)
+    uint32_t m_lasti = 0;         // detached: last instruction index
+    bool m_trace_lines = true;
+    bool m_trace_opcodes = false;
+};
+
+// The frame object of `f`, creating it on first use.
+FrameObject* frame_object(Frame* f);
+// Slow path of a data-stack frame's exit when f->frame_obj is set: detaches
+// the frame object, `lasti` being the last instruction executed.
+void frame_object_exit(Frame* f, uint32_t lasti);
+// sys._getframe(depth): null with ValueError pending if too deep.
+FrameObject* get_frame(int64_t depth);
+void init_frame_type();
 
 // Generators, coroutines and async generators share one object.
 class Generator : public Object {

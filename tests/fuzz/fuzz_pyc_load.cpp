@@ -39,8 +39,20 @@ bool check_lazy(std::span<const uint8_t> body, const bytecode::CodeUnit& unit, i
         if (c.kind != bytecode::Constant::Kind::Code || c.code)
             continue;
         bytecode::CodeHeader header;
-        if (!bytecode::read_code_header(body, c.lazy_offset, c.lazy_size, unit.filename, &header))
+        bool header_ok = bytecode::read_code_header(body, c.lazy_offset, c.lazy_size, unit.filename, &header);
+        // The stubs' copy-free reader must agree with it exactly.
+        bytecode::CodeHeaderView view;
+        if (bytecode::read_code_header_view(body, c.lazy_offset, c.lazy_size, &view) != header_ok)
+            std::abort();
+        if (!header_ok)
             return false;
+        const bytecode::CodeUnit& h = header.header;
+        if (view.name != h.name || view.qualname != h.qualname || view.filename_inherited != header.filename_inherited ||
+            (!view.filename_inherited && view.filename != h.filename) || view.firstlineno != h.firstlineno ||
+            view.argcount != h.argcount || view.posonlyargcount != h.posonlyargcount ||
+            view.kwonlyargcount != h.kwonlyargcount || view.flags != h.flags || view.stacksize != h.stacksize ||
+            view.has_doc != header.has_doc || (view.has_doc && view.doc != header.doc))
+            std::abort();
         auto nested = bytecode::deserialize_nested(body, c.lazy_offset, c.lazy_size, unit.filename, nullptr);
         if (depth > 1000)
             return true; // far deeper than any tree the eager reader accepts

@@ -32,7 +32,7 @@ void dump(const Scope& s, std::string& out, const std::string& indent)
         syms.push_back(&sym);
     std::sort(syms.begin(), syms.end(), [](auto* a, auto* b) { return a->name < b->name; });
     for (const Symbol* sym : syms)
-        out += indent + "  " + sym->name + " scope=" + std::to_string(static_cast<int>(sym->scope)) + " flags=" + std::to_string(sym->flags & 0x3FF) + "\n";
+        out += indent + "  " + std::string(sym->name) + " scope=" + std::to_string(static_cast<int>(sym->scope)) + " flags=" + std::to_string(sym->flags & 0x3FF) + "\n";
     for (const auto& child : s.children)
         dump(*child, out, indent + "  ");
 }
