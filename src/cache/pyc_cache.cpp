@@ -73,7 +73,7 @@ std::shared_ptr<bytecode::CodeUnit> PycCache::load_impl(const SourceInfo& source
         return nullptr;
     };
 
-    state->cache_path = cache_path(src);
+    state->cache_path = source.cache_path ? *source.cache_path : cache_path(src);
     if (source.source_stat)
         state->source_stat = *source.source_stat;
     else if (m_fs->stat(src, &state->source_stat) != 0)
@@ -139,7 +139,8 @@ std::shared_ptr<bytecode::CodeUnit> PycCache::load_impl(const SourceInfo& source
         ++m_stats.corrupt;
         return miss();
     }
-    say(messages, "code object from " + repr_str(cpath));
+    if (m_options.verbose && messages) // the repr is not free: only when wanted
+        say(messages, "code object from " + repr_str(cpath));
     if (code->filename != src) {
         fix_filename(*code, src);
         if (lazy)
@@ -192,7 +193,8 @@ std::shared_ptr<bytecode::CodeUnit> PycCache::load_sourceless(const SourceInfo& 
         *error = { SourcelessError::Type::ImportError, "corrupt bytecode in " + repr_str(path), 0 };
         return nullptr;
     }
-    say(messages, "code object from " + repr_str(path));
+    if (m_options.verbose && messages)
+        say(messages, "code object from " + repr_str(path));
     return code;
 }
 
@@ -237,7 +239,8 @@ bool PycCache::write_file(const std::string& cpath, const FileStat& source_stat,
         ++m_stats.write_failures;
         return false;
     }
-    say(messages, "created " + repr_str(cpath));
+    if (m_options.verbose && messages)
+        say(messages, "created " + repr_str(cpath));
     ++m_stats.writes;
     return true;
 }

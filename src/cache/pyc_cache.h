@@ -53,6 +53,10 @@ struct SourceInfo {
     // The finder's stat of source_path taken just before, if any: load()
     // uses it instead of stat()ing again (spec §4.1 step 2).
     std::optional<FileStat> source_stat;
+    // The cache path the caller already computed for source_path under the
+    // current options (the import's __cached__), if any: load() uses it
+    // rather than computing it again. Must outlive the load() call.
+    const std::optional<std::string>* cache_path = nullptr;
 };
 
 // What load() learnt, for the following store(). Plain data.

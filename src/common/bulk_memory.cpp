@@ -13,7 +13,7 @@ namespace adder::bulk {
 
 namespace {
 
-constexpr size_t small_page_budget = 1024 * 1024; // served by malloc first
+constexpr size_t small_page_budget = 256 * 1024; // served by malloc first (see bulk_memory.h)
 constexpr size_t region_size = 32 * 1024 * 1024;
 constexpr size_t huge_page = 2 * 1024 * 1024;
 constexpr size_t large_buffer = region_size / 4; // bigger ones go to malloc

@@ -62,9 +62,9 @@ struct Unit {
     int cur = -1;
 
     std::vector<bytecode::Constant> consts;
-    StringMap<uint32_t> const_index; // constant_key() -> index, for the kinds below' fallback
-    // Faster dedup for the common kinds (same equivalence as constant_key):
-    // Str constants by text and Int constants by value, over `consts`.
+    // Dedup over `consts` with constant_key's equivalence: Str constants by
+    // text, Int by value, other kinds (except Code and the singletons) by
+    // constant_hash/constant_same.
     FlatIndex scalar_const_index;
     int32_t singleton_const_index[4] = { -1, -1, -1, -1 }; // None, Ellipsis, False, True
     bool consts_pruned = false; // a fold removed a LOAD_CONST: some constant may be unused
@@ -92,7 +92,6 @@ struct Unit {
         order.clear();
         cur = -1;
         consts.clear();
-        const_index.clear();
         scalar_const_index.reset();
         std::fill(std::begin(singleton_const_index), std::end(singleton_const_index), -1);
         consts_pruned = false;

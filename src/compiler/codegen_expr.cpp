@@ -82,6 +82,14 @@ std::optional<std::string> infer_type(const Expr* e, int optimize)
 void Codegen::check_compare(const Compare* e)
 {
     auto is_arg_ok = [&](const Expr* x) {
+        // Names and literals (most comparands) without building a Constant.
+        if (x->kind == ExprKind::Name)
+            return true;
+        if (x->kind == ExprKind::Constant) {
+            using AK = ast::ConstantValue::Kind;
+            AK k = static_cast<const ast::Constant*>(x)->value.kind;
+            return k == AK::None || k == AK::True || k == AK::False || k == AK::Ellipsis;
+        }
         auto c = fold_constant(x, m_options.optimize);
         if (!c || x->kind == ExprKind::Name)
             return true;

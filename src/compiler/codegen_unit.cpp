@@ -205,7 +205,7 @@ bool const_equal(const bytecode::Constant& a, const bytecode::Constant& b)
                 return false;
         return true;
     }
-    return constant_key(a) == constant_key(b);
+    return constant_same(a, b);
 }
 
 // Structural equality, so that a block compiled twice (a `while` test, a
@@ -357,13 +357,16 @@ uint32_t Codegen::add_const(bytecode::Constant c)
     }
     default: break;
     }
-    std::string key = constant_key(c);
-    auto it = u->const_index.find(key);
-    if (it != u->const_index.end())
-        return it->second;
+    // Tuples, floats, bytes...: a structural hash and comparison (with
+    // constant_key's equivalence) in the same index; the predicates of the
+    // scalar lookups check the kind, so entries cannot be confused.
+    uint64_t h = constant_hash(c);
+    int32_t at = u->scalar_const_index.find(h, [&](uint32_t i) { return constant_same(u->consts[i], c); });
+    if (at >= 0)
+        return static_cast<uint32_t>(at);
     uint32_t i = static_cast<uint32_t>(u->consts.size());
     u->consts.push_back(std::move(c));
-    u->const_index.emplace(std::move(key), i);
+    u->scalar_const_index.insert(h, i);
     return i;
 }
 
@@ -728,7 +731,6 @@ void Codegen::remove_unused_consts()
                 in.arg = remap[in.arg];
     u->consts = std::move(kept);
     // The indexes are stale now (nothing is added after this point).
-    u->const_index.clear();
     u->scalar_const_index.clear();
     std::fill(std::begin(u->singleton_const_index), std::end(u->singleton_const_index), -1);
 }

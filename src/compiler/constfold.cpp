@@ -3,6 +3,8 @@
 // gives the same result, just slower).
 #include "compiler/constfold.h"
 
+#include "compiler/name_index.h"
+
 #include <cmath>
 #include <cstring>
 #include <limits>
@@ -287,6 +289,67 @@ std::string constant_key(const Constant& c)
     default: break;
     }
     return key;
+}
+
+namespace {
+
+uint64_t mix_hash(uint64_t h, uint64_t v)
+{
+    h = (h ^ v) * 0xBF58476D1CE4E5B9ull;
+    return h ^ (h >> 29);
+}
+
+uint64_t double_bits(double d)
+{
+    uint64_t b;
+    std::memcpy(&b, &d, sizeof b);
+    return b;
+}
+
+} // namespace
+
+uint64_t constant_hash(const Constant& c)
+{
+    uint64_t h = mix_hash(0x2545F4914F6CDD1Dull, static_cast<uint64_t>(c.kind));
+    switch (c.kind) {
+    case Kind::Int: return mix_hash(h, static_cast<uint64_t>(c.int_value));
+    case Kind::Float:
+    case Kind::Complex: return mix_hash(mix_hash(h, double_bits(c.real)), double_bits(c.imag));
+    case Kind::BigInt:
+    case Kind::Str:
+    case Kind::Bytes: return mix_hash(h, hash_string(c.text));
+    case Kind::Tuple:
+    case Kind::FrozenSet:
+        h = mix_hash(h, c.items.size());
+        for (const auto& item : c.items)
+            h = mix_hash(h, constant_hash(item));
+        return h;
+    default: return h; // the key is the kind alone
+    }
+}
+
+bool constant_same(const Constant& a, const Constant& b)
+{
+    if (a.kind != b.kind)
+        return false;
+    switch (a.kind) {
+    case Kind::Int: return a.int_value == b.int_value;
+    case Kind::Float:
+    case Kind::Complex: // by bits, as the key: 0.0 and -0.0 differ, a NaN equals itself
+        return double_bits(a.real) == double_bits(b.real) && double_bits(a.imag) == double_bits(b.imag);
+    case Kind::BigInt:
+    case Kind::Str:
+    case Kind::Bytes: return a.text == b.text;
+    case Kind::Tuple:
+    case Kind::FrozenSet:
+        if (a.items.size() != b.items.size())
+            return false;
+        for (size_t i = 0; i < a.items.size(); ++i)
+            if (!constant_same(a.items[i], b.items[i]))
+                return false;
+        return true;
+    default: return true; // the key is the kind alone
+    }
 }
 
 } // namespace adder::compiler

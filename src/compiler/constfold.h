@@ -29,4 +29,9 @@ bool constant_truth(const bytecode::Constant& c);
 // them in co_consts (same type and value; 0.0 and -0.0 differ).
 std::string constant_key(const bytecode::Constant& c);
 
+// constant_key's equivalence without building keys: constant_same(a, b) is
+// constant_key(a) == constant_key(b), and equal constants hash equally.
+uint64_t constant_hash(const bytecode::Constant& c);
+bool constant_same(const bytecode::Constant& a, const bytecode::Constant& b);
+
 } // namespace adder::compiler

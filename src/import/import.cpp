@@ -67,10 +67,11 @@ static Pending module_not_found(const std::string& name, const char* fmt = "No m
     return pending;
 }
 
-Result<Code*> load_module_code(const std::string& path, std::string_view module_name, const cache::FileStat* found_stat)
+Result<Code*> load_module_code(const std::string& path, std::string_view module_name, const cache::FileStat* found_stat,
+    const CachedPath* known)
 {
     // The bytecode cache: see source_loader.h.
-    return load_code_cached(path, module_name, found_stat);
+    return load_code_cached(path, module_name, found_stat, known);
 }
 
 // Searches `paths` (a list of directory strs) for `tail`. Directories named
@@ -205,9 +206,10 @@ static Result<Value> find_and_load(const std::string& fullname)
     std::optional<std::vector<std::string>> locations;
     if (is_package)
         locations = std::vector<std::string> { path.substr(0, path.rfind('/')) };
-    TRY(set_module_spec_attrs(d, fullname, path, locations));
+    CachedPath cached;
+    TRY(set_module_spec_attrs(d, fullname, path, locations, &cached));
     modules->set_str(name_s, Value(m));
-    Result<Code*> code = load_module_code(path, fullname, &found_stat);
+    Result<Code*> code = load_module_code(path, fullname, &found_stat, &cached);
     // The body stores most of the names it uses as globals: size the
     // namespace once rather than growing it through a resize per doubling.
     if (code.is_ok())

@@ -13,6 +13,8 @@
 
 namespace adder::imp {
 
+struct CachedPath; // source_loader.h
+
 using NativeModuleInit = Module* (*)();
 // Registers a native module created on first import by `init`.
 void register_native_module(const char* name, NativeModuleInit init);
@@ -26,9 +28,10 @@ std::string find_module_source(std::string_view name, bool& is_package);
 // The code of module `module_name` at `path` (a source, or a legacy .pyc),
 // through the bytecode cache: see source_loader.h (load_code_cached).
 // `found_stat`: the finder's stat of `path` taken just before, if any (saves
-// a second stat of the source).
+// a second stat of the source). `known`: the CachedPath set_module_spec_attrs
+// worked out for `path`, if any.
 Result<Code*> load_module_code(const std::string& path, std::string_view module_name,
-    const cache::FileStat* found_stat = nullptr);
+    const cache::FileStat* found_stat = nullptr, const CachedPath* known = nullptr);
 // Installs the import hook into the VM.
 void init_import();
 

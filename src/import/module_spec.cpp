@@ -182,7 +182,17 @@ Result<Value> instance_of(const char* cls)
     return call(Value(classes()[cls]), std::initializer_list<Value> {});
 }
 
-Value text_or_none(const std::optional<std::string>& s) { return s ? Value(Str::create(*s)) : none(); }
+// Gives a fresh spec or loader its __dict__ sized for the `n` attributes
+// about to be set, instead of letting it grow through several resizes.
+void presize_dict(Value obj, size_t n)
+{
+    Object* o = obj.as_object();
+    if (o->dict() || !(o->type()->m_flags & TF_HAS_DICT))
+        return;
+    Dict* d = Dict::create();
+    d->reserve(n);
+    o->set_dict(d);
+}
 
 // The attribute names set on every spec and loader, interned once: each
 // import sets nine of them, and Str::intern of a literal hashes it again.
@@ -207,27 +217,38 @@ const AttrNames& attr_names()
 
 } // namespace
 
-Result<Value> make_loader(LoaderKind kind, const std::string& name, const std::string& path)
+Result<Value> make_loader(LoaderKind kind, Str* name, Str* path)
 {
     const char* cls = kind == LoaderKind::Source ? "SourceFileLoader"
         : kind == LoaderKind::Sourceless         ? "SourcelessFileLoader"
                                                  : "NamespaceLoader";
     Value loader = TRY(instance_of(cls));
+    if (loader.is_object())
+        presize_dict(loader, 2);
     const AttrNames& n = attr_names();
-    TRY(set_attr(loader, n.name, Value(Str::create(name))));
+    TRY(set_attr(loader, n.name, Value(name)));
     if (kind != LoaderKind::Namespace)
-        TRY(set_attr(loader, n.path, Value(Str::create(path))));
+        TRY(set_attr(loader, n.path, Value(path)));
     return loader;
 }
 
-Result<Value> make_module_spec(const std::string& name, Value loader, const std::optional<std::string>& origin,
-    const std::optional<std::vector<std::string>>& search_locations, const std::optional<std::string>& cached)
+Result<Value> make_loader(LoaderKind kind, const std::string& name, const std::string& path)
+{
+    Str* name_s = Str::create(name);
+    Str* path_s = kind == LoaderKind::Namespace ? nullptr : Str::create(path);
+    return make_loader(kind, name_s, path_s);
+}
+
+Result<Value> make_module_spec(Str* name, Value loader, Str* origin,
+    const std::optional<std::vector<std::string>>& search_locations, Str* cached)
 {
     Value spec = TRY(instance_of("ModuleSpec"));
+    if (spec.is_object())
+        presize_dict(spec, 8);
     const AttrNames& n = attr_names();
-    TRY(set_attr(spec, n.name, Value(Str::create(name))));
+    TRY(set_attr(spec, n.name, Value(name)));
     TRY(set_attr(spec, n.loader, loader ? loader : none()));
-    TRY(set_attr(spec, n.origin, text_or_none(origin)));
+    TRY(set_attr(spec, n.origin, origin ? Value(origin) : none()));
     TRY(set_attr(spec, n.loader_state, none()));
     Value locations = none();
     if (search_locations) {
@@ -237,12 +258,23 @@ Result<Value> make_module_spec(const std::string& name, Value loader, const std:
         locations = Value(l);
     }
     TRY(set_attr(spec, n.locations, locations));
-    TRY(set_attr(spec, n.cached, text_or_none(cached)));
+    TRY(set_attr(spec, n.cached, cached ? Value(cached) : none()));
     // ModuleSpec.parent: the package itself for a package, else the name up to its last dot.
-    std::string parent = search_locations ? name : name.substr(0, name.rfind('.') == std::string::npos ? 0 : name.rfind('.'));
-    TRY(set_attr(spec, n.parent, Value(Str::create(parent))));
-    TRY(set_attr(spec, n.has_location, py_bool(origin.has_value())));
+    std::string_view nv = name->view();
+    size_t dot = nv.rfind('.');
+    Str* parent = search_locations ? name : Str::create(nv.substr(0, dot == std::string_view::npos ? 0 : dot));
+    TRY(set_attr(spec, n.parent, Value(parent)));
+    TRY(set_attr(spec, n.has_location, py_bool(origin != nullptr)));
     return spec;
+}
+
+Result<Value> make_module_spec(const std::string& name, Value loader, const std::optional<std::string>& origin,
+    const std::optional<std::vector<std::string>>& search_locations, const std::optional<std::string>& cached)
+{
+    Str* name_s = Str::create(name);
+    Str* origin_s = origin ? Str::create(*origin) : nullptr;
+    Str* cached_s = cached ? Str::create(*cached) : nullptr;
+    return make_module_spec(name_s, loader, origin_s, search_locations, cached_s);
 }
 
 Value spec_class(const char* name)

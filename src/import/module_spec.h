@@ -24,6 +24,12 @@ Result<Value> make_loader(LoaderKind kind, const std::string& name, const std::s
 Result<Value> make_module_spec(const std::string& name, Value loader, const std::optional<std::string>& origin,
     const std::optional<std::vector<std::string>>& search_locations, const std::optional<std::string>& cached);
 
+// The same with the strings already made (null `origin` / `cached` = None),
+// so one import's loader, spec and __cached__ share them as CPython's do.
+Result<Value> make_loader(LoaderKind kind, Str* name, Str* path);
+Result<Value> make_module_spec(Str* name, Value loader, Str* origin,
+    const std::optional<std::vector<std::string>>& search_locations, Str* cached);
+
 // The classes (for importlib.machinery): "ModuleSpec", "SourceFileLoader",
 // "SourcelessFileLoader", "NamespaceLoader". Null if creation failed.
 Value spec_class(const char* name);

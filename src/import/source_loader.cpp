@@ -163,13 +163,22 @@ std::string absolute_path(const std::string& path)
     return cwd == "/" ? "/" + path : cwd + "/" + path;
 }
 
-std::optional<std::string> cached_for(const std::string& path)
+// cached_for(), also reporting cache_tag_is_none() when it was asked.
+static std::optional<std::string> cached_for(const std::string& path, bool* no_tag)
 {
     if (is_sourceless_path(path))
         return path;
-    if (cache_tag_is_none())
+    if (cache_tag_is_none()) {
+        *no_tag = true;
         return std::nullopt;
+    }
     return pyc_cache().cache_path(path);
+}
+
+std::optional<std::string> cached_for(const std::string& path)
+{
+    bool no_tag = false;
+    return cached_for(path, &no_tag);
 }
 
 bool is_pyc_script(const std::string& path, std::string_view data)
@@ -209,19 +218,30 @@ bool cache_tag_is_none()
 }
 
 Status set_module_spec_attrs(Dict* d, const std::string& spec_name, const std::string& path,
-    const std::optional<std::vector<std::string>>& search_locations)
+    const std::optional<std::vector<std::string>>& search_locations, CachedPath* out)
 {
-    std::optional<std::string> cached = cached_for(path);
-    if (cached) // importlib sets it only when spec.cached is not None (C16)
-        d->set_str(IMP_NAME("__cached__"), Value(Str::create(*cached)));
-    Value loader = TRY(make_loader(is_sourceless_path(path) ? LoaderKind::Sourceless : LoaderKind::Source, spec_name, path));
-    Value spec = TRY(make_module_spec(spec_name, loader, path, search_locations, cached));
+    bool no_tag = false;
+    std::optional<std::string> cached = cached_for(path, &no_tag);
+    if (out) {
+        out->no_tag = no_tag;
+        out->path = cached;
+    }
+    // One str each for the name, path and cache path, shared by the
+    // loader, the spec and __cached__ as in CPython.
+    Str* cached_s = cached ? Str::create(*cached) : nullptr;
+    if (cached_s) // importlib sets it only when spec.cached is not None (C16)
+        d->set_str(IMP_NAME("__cached__"), Value(cached_s));
+    Str* name_s = Str::create(spec_name);
+    Str* path_s = Str::create(path);
+    Value loader = TRY(make_loader(is_sourceless_path(path) ? LoaderKind::Sourceless : LoaderKind::Source, name_s, path_s));
+    Value spec = TRY(make_module_spec(name_s, loader, path_s, search_locations, cached_s));
     d->set_str(IMP_NAME("__loader__"), loader);
     d->set_str(IMP_NAME("__spec__"), spec);
     return ok();
 }
 
-Result<Code*> load_code_cached(const std::string& path, std::string_view module_name, const cache::FileStat* found_stat)
+Result<Code*> load_code_cached(const std::string& path, std::string_view module_name, const cache::FileStat* found_stat,
+    const CachedPath* known)
 {
     cache::PycCache& pc = pyc_cache();
     cache::SourceInfo info { std::string(module_name), path };
@@ -246,7 +266,9 @@ Result<Code*> load_code_cached(const std::string& path, std::string_view module_
     }
 
     // C16: with sys.implementation.cache_tag None nothing is read or written.
-    bool no_tag = cache_tag_is_none();
+    bool no_tag = known ? known->no_tag : cache_tag_is_none();
+    if (known && !no_tag)
+        info.cache_path = &known->path;
     cache::LoadState state;
     std::shared_ptr<bytecode::LazySource> lazy;
     std::shared_ptr<bytecode::CodeUnit> unit = no_tag ? nullptr : pc.load_lazy(info, &state, msgs, &lazy);

@@ -42,6 +42,14 @@ std::optional<std::string> cached_for(const std::string& path);
 // True when `path` names a legacy cache file (ends in ".pyc").
 bool is_sourceless_path(std::string_view path);
 
+// What one import learnt about its cache file while setting __cached__,
+// handed on to load_code_cached() so it is not worked out twice (nothing
+// runs in between that could change sys.implementation or the options).
+struct CachedPath {
+    bool no_tag = false;              // cache_tag_is_none()
+    std::optional<std::string> path;  // cached_for(path)
+};
+
 // Loads the code of module `module_name` from `path` (a source file or a
 // legacy .pyc): on a source, a cache hit is returned lazily (only the
 // module's own code is decoded; nested code on first use, with a silent
@@ -50,16 +58,18 @@ bool is_sourceless_path(std::string_view path);
 // SyntaxError, ImportError (sourceless problems, unreadable source) or
 // OSError and returns pending on failure.
 // `found_stat`, if not null, is the finder's stat of `path` taken just
-// before (used instead of stat()ing the source again).
+// before (used instead of stat()ing the source again). `known`, if not
+// null, is set_module_spec_attrs()'s CachedPath for the same path.
 Result<Code*> load_code_cached(const std::string& path, std::string_view module_name,
-    const cache::FileStat* found_stat = nullptr);
+    const cache::FileStat* found_stat = nullptr, const CachedPath* known = nullptr);
 
 // Sets `__cached__`, `__loader__` and `__spec__` in the namespace `d` of
 // module `spec_name` loaded from `path` (a source or a legacy .pyc);
 // `search_locations` is the package's __path__ (nullopt for a module).
-// __file__, __path__ and __package__ are the caller's.
+// __file__, __path__ and __package__ are the caller's. `out` (optional)
+// receives the cache path worked out, for load_code_cached().
 Status set_module_spec_attrs(Dict* d, const std::string& spec_name, const std::string& path,
-    const std::optional<std::vector<std::string>>& search_locations);
+    const std::optional<std::vector<std::string>>& search_locations, CachedPath* out = nullptr);
 
 // Spec S7: `adder FILE` runs FILE as bytecode when its name ends in ".pyc"
 // or its first two bytes are the low 16 bits of Adder's magic.

@@ -271,6 +271,7 @@ bool Lexer::fail(const char* type, std::string msg, int lineno, int offset, int 
 
 void Lexer::begin_token(Token& out, size_t start)
 {
+    out.non_ascii = false;
     out.lineno = line_no();
     out.col = col_of(start);
     m_pos = start;
@@ -386,7 +387,9 @@ int Lexer::next_batch(Token* out, int max, bool& failed)
 {
     failed = false;
     for (int n = 0; n < max; ++n) {
-        Token& t = *new (&out[n]) Token();
+        // No zeroing first: every path of next_impl() stores all fields of
+        // a token it produces (a failed one is not committed).
+        Token& t = out[n];
         if (!next_impl(t)) {
             failed = true;
             return n;
@@ -601,7 +604,7 @@ static bool is_string_prefix(const char* s, size_t n)
     return ok;
 }
 
-bool Lexer::scan_identifier(Token& out)
+inline bool Lexer::scan_identifier(Token& out)
 {
     size_t start = m_pos;
     const char* src = m_src.data();
@@ -894,7 +897,7 @@ bool Lexer::scan_operator_rare(size_t start, TokenKind kind, int& len)
     return fail("SyntaxError", msg, line_no(), off, line_no(), off);
 }
 
-bool Lexer::scan_operator(Token& out)
+inline bool Lexer::scan_operator(Token& out)
 {
     size_t start = m_pos;
     const char* src = m_src.data();
@@ -977,6 +980,7 @@ bool Lexer::scan_operator(Token& out)
     m_tok_start = start;
     m_pos = start + len;
     out.kind = kind;
+    out.non_ascii = false;
     out.text = std::string_view(src + start, static_cast<size_t>(len));
     out.lineno = out.end_lineno = line_no(); // an operator never spans lines
     out.col = col_of(start);

@@ -91,19 +91,22 @@ void Dict::reserve(size_t n)
         resize(n);
 }
 
-int64_t Dict::find_str(Str* key, int64_t hash) const
+// find_str() when some entry on the probe path has `key`'s hash but is
+// another object: probes again from the start, comparing contents. Kept out
+// of line so the common pointer-only probe needs no saved registers (this is
+// the hottest lookup of every import and class body).
+[[gnu::noinline]] static int64_t find_str_by_content(const std::vector<int32_t>& index,
+    const std::vector<Dict::Entry>& entries, Str* key, int64_t hash)
 {
-    if (m_index.empty())
-        return -1;
-    size_t mask = m_index.size() - 1;
+    size_t mask = index.size() - 1;
     size_t i = uint64_t(hash) & mask;
     uint64_t perturb = uint64_t(hash);
     for (;;) {
-        int32_t ix = m_index[i];
+        int32_t ix = index[i];
         if (ix == ix_empty)
             return -1;
         if (ix >= 0) {
-            const Entry& e = m_entries[size_t(ix)];
+            const Dict::Entry& e = entries[size_t(ix)];
             if (e.key.as_object() == key)
                 return ix;
             if (e.hash == hash && is_str(e.key) && as_str(e.key)->view() == key->view())
@@ -113,6 +116,35 @@ int64_t Dict::find_str(Str* key, int64_t hash) const
         i = (i * 5 + perturb + 1) & mask;
     }
 }
+
+// The probe loop of find_str(), inlined into the str fast paths below.
+[[gnu::always_inline]] static inline int64_t find_str_inline(const std::vector<int32_t>& index_v,
+    const std::vector<Dict::Entry>& entries_v, Str* key, int64_t hash)
+{
+    if (index_v.empty())
+        return -1;
+    const int32_t* index = index_v.data();
+    const Dict::Entry* entries = entries_v.data();
+    size_t mask = index_v.size() - 1;
+    size_t i = uint64_t(hash) & mask;
+    uint64_t perturb = uint64_t(hash);
+    for (;;) {
+        int32_t ix = index[i];
+        if (ix == ix_empty)
+            return -1;
+        if (ix >= 0) {
+            const Dict::Entry& e = entries[size_t(ix)];
+            if (e.key.as_object() == key)
+                return ix;
+            if (e.hash == hash) [[unlikely]]
+                return find_str_by_content(index_v, entries_v, key, hash);
+        }
+        perturb >>= 5;
+        i = (i * 5 + perturb + 1) & mask;
+    }
+}
+
+int64_t Dict::find_str(Str* key, int64_t hash) const { return find_str_inline(m_index, m_entries, key, hash); }
 
 Result<int64_t> Dict::find(Value key, int64_t hash)
 {
@@ -180,7 +212,7 @@ void Dict::insert_new(int64_t hash, Value key, Value value)
 Result<Value> Dict::get(Value key)
 {
     if (is_str(key) && key.type() == g_str_type) {
-        int64_t ix = find_str(as_str(key), as_str(key)->hash());
+        int64_t ix = find_str_inline(m_index, m_entries, as_str(key), as_str(key)->hash());
         return ix < 0 ? Value() : m_entries[size_t(ix)].value;
     }
     int64_t h = TRY(adder::hash(key));
@@ -235,7 +267,7 @@ Result<Value> Dict::pop(Value key)
 
 Value Dict::get_str(Str* key)
 {
-    int64_t ix = find_str(key, key->hash());
+    int64_t ix = find_str_inline(m_index, m_entries, key, key->hash());
     return ix < 0 ? Value() : m_entries[size_t(ix)].value;
 }
 
@@ -244,7 +276,7 @@ Value Dict::get_str(std::string_view key) { return get_str(Str::intern(key)); }
 void Dict::set_str(Str* key, Value value)
 {
     int64_t h = key->hash();
-    int64_t ix = find_str(key, h);
+    int64_t ix = find_str_inline(m_index, m_entries, key, h);
     if (ix >= 0) {
         m_entries[size_t(ix)].value = value;
         m_version = ++g_dict_version;
