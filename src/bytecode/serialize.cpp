@@ -732,23 +732,6 @@ std::shared_ptr<CodeUnit> deserialize_nested(std::span<const uint8_t> body, uint
     return unit;
 }
 
-bool read_code_header(std::span<const uint8_t> body, uint32_t offset, uint32_t size,
-    const std::string& parent_filename, CodeHeader* out)
-{
-    if (size_t(offset) + size > body.size())
-        return false;
-    Reader r(body.subspan(offset, size));
-    CodeUnit& u = out->header;
-    read_header(r, u, parent_filename, &out->filename_inherited);
-    out->has_doc = false;
-    size_t n_consts = r.count(1, "constant");
-    if (!r.failed() && n_consts > 0 && r.remaining() > 0 && r.u8() == static_cast<uint8_t>(Constant::Kind::Str)) {
-        r.str_into(out->doc);
-        out->has_doc = !r.failed();
-    }
-    return !r.failed();
-}
-
 namespace {
 
 // One varint with Reader::uvarint()'s rules (at most 10 bytes, no bits past
@@ -800,7 +783,7 @@ namespace {
 
 } // namespace
 
-// The same reads and checks as read_code_header() (read_header() and the
+// The same reads and checks as read_header() (and the
 // docstring), on a bare pointer: it runs once per function of every module
 // a warm import loads.
 bool read_code_header_view(std::span<const uint8_t> body, uint32_t offset, uint32_t size, CodeHeaderView* out)

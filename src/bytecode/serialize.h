@@ -29,7 +29,7 @@
 // Constant keeps its extent, lazy_offset/lazy_size) and the runtime decodes
 // and verifies it the first time the code is used (objects/function.h). The
 // constants precede the instructions so that a code's header and docstring
-// (consts[0]) are found without decoding the rest (read_code_header()).
+// (consts[0]) are found without decoding the rest (read_code_header_view()).
 #pragma once
 
 #include "bytecode/code.h"
@@ -70,22 +70,9 @@ std::shared_ptr<CodeUnit> deserialize_shallow(std::span<const uint8_t> body, std
 std::shared_ptr<CodeUnit> deserialize_nested(std::span<const uint8_t> body, uint32_t offset, uint32_t size,
     const std::string& parent_filename, std::string* error);
 
-// The header fields of the record at [offset, offset + size) (name, qualname,
-// filename unless inherited, firstlineno, argument counts, flags, stacksize;
-// the vectors of `header` stay empty) and consts[0] when it is a str (a docstring). Checks
-// bounds only (not UTF-8): returns false on a malformed header.
-struct CodeHeader {
-    CodeUnit header;
-    bool filename_inherited = false; // then header.filename is not set: it is parent_filename
-    bool has_doc = false;
-    std::string doc;
-};
-bool read_code_header(std::span<const uint8_t> body, uint32_t offset, uint32_t size,
-    const std::string& parent_filename, CodeHeader* out);
-
-// read_code_header() without copies, for the stubs of a warm import: the
-// strings are views into `body` (which must outlive them). `filename` is
-// empty when inherited. Same checks and result as read_code_header().
+// A nested code record's header and docstring, for the stubs of a warm
+// import, without decoding the rest: the strings are views into `body`
+// (which must outlive them). `filename` is empty when inherited.
 struct CodeHeaderView {
     std::string_view name;
     std::string_view qualname;

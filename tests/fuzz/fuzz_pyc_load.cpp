@@ -38,22 +38,26 @@ bool check_lazy(std::span<const uint8_t> body, const bytecode::CodeUnit& unit, i
     for (const bytecode::Constant& c : unit.consts) {
         if (c.kind != bytecode::Constant::Kind::Code || c.code)
             continue;
-        bytecode::CodeHeader header;
-        bool header_ok = bytecode::read_code_header(body, c.lazy_offset, c.lazy_size, unit.filename, &header);
-        // The stubs' copy-free reader must agree with it exactly.
+        // The stubs' copy-free header reader must agree with the full
+        // decoder of the same record: never accept less, same fields.
         bytecode::CodeHeaderView view;
-        if (bytecode::read_code_header_view(body, c.lazy_offset, c.lazy_size, &view) != header_ok)
-            std::abort();
-        if (!header_ok)
-            return false;
-        const bytecode::CodeUnit& h = header.header;
-        if (view.name != h.name || view.qualname != h.qualname || view.filename_inherited != header.filename_inherited ||
-            (!view.filename_inherited && view.filename != h.filename) || view.firstlineno != h.firstlineno ||
-            view.argcount != h.argcount || view.posonlyargcount != h.posonlyargcount ||
-            view.kwonlyargcount != h.kwonlyargcount || view.flags != h.flags || view.stacksize != h.stacksize ||
-            view.has_doc != header.has_doc || (view.has_doc && view.doc != header.doc))
-            std::abort();
+        bool view_ok = bytecode::read_code_header_view(body, c.lazy_offset, c.lazy_size, &view);
         auto nested = bytecode::deserialize_nested(body, c.lazy_offset, c.lazy_size, unit.filename, nullptr);
+        if (nested && !view_ok)
+            std::abort();
+        if (!view_ok)
+            return false;
+        if (nested) {
+            const bytecode::CodeUnit& h = *nested;
+            bool has_doc = !h.consts.empty() && h.consts[0].kind == bytecode::Constant::Kind::Str;
+            if (view.name != h.name || view.qualname != h.qualname ||
+                (view.filename_inherited ? h.filename != unit.filename : view.filename != h.filename) ||
+                view.firstlineno != h.firstlineno || view.argcount != h.argcount ||
+                view.posonlyargcount != h.posonlyargcount || view.kwonlyargcount != h.kwonlyargcount ||
+                view.flags != h.flags || view.stacksize != h.stacksize || view.has_doc != has_doc ||
+                (has_doc && view.doc != h.consts[0].text))
+                std::abort();
+        }
         if (depth > 1000)
             return true; // far deeper than any tree the eager reader accepts
         if (!nested || !check_lazy(body, *nested, depth + 1))
